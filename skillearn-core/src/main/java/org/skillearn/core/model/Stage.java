@@ -1,0 +1,201 @@
+package org.skillearn.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.skillearn.core.data.DataSource;
+import org.skillearn.core.objective.Objective;
+import org.skillearn.core.objective.WeightedSum;
+import org.skillearn.core.optim.Optimizer;
+
+/**
+ * A learning stage k of Eq. (1): W_k*(U) = argmin over the active sets W_k of
+ * L_k(W_k, U_k, {W_j*}_{j<k}, D_k^(tr), F_k) + γ_k I_k(W_k, U_k, {W_j*}_{j<k}, F_k).
+ *
+ * <p>The stage names its active sets W_k (updated here), its supporting sets U_k (read, not
+ * updated) and the sets learned in earlier stages whose solutions W_j* it reads
+ * ({@link Builder#usesSolutionOf}); the solver binds those to the earlier look-aheads W'_j.
+ */
+public final class Stage {
+
+    private final String name;
+    private final List<ParameterSet> active;
+    private final List<ParameterSet> supporting;
+    private final List<ParameterSet> solutionsUsed;
+    private final Objective loss;
+    private final Objective interaction;
+    private final double gamma;
+    private final List<DataSource<?>> trainingData;
+    private final List<DataSource<?>> auxiliaryData;
+    private final Optimizer optimizer;
+    private final Objective objective;
+
+    private Stage(Builder b) {
+        this.name = b.name;
+        this.active = List.copyOf(b.active);
+        this.supporting = List.copyOf(b.supporting);
+        this.solutionsUsed = List.copyOf(b.solutionsUsed);
+        this.loss = b.loss;
+        this.interaction = b.interaction;
+        this.gamma = b.gamma;
+        this.trainingData = List.copyOf(b.trainingData);
+        this.auxiliaryData = List.copyOf(b.auxiliaryData);
+        this.optimizer = b.optimizer;
+        this.objective = interaction == null ? loss : WeightedSum.of(loss, gamma, interaction);
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** W_k: the sets learned in this stage. */
+    public List<ParameterSet> active() {
+        return active;
+    }
+
+    /** U_k: the sets read but not updated. */
+    public List<ParameterSet> supporting() {
+        return supporting;
+    }
+
+    /** Sets learned in earlier stages whose solutions this stage reads. */
+    public List<ParameterSet> solutionsUsed() {
+        return solutionsUsed;
+    }
+
+    /** L_k. */
+    public Objective loss() {
+        return loss;
+    }
+
+    /** I_k, or null. */
+    public Objective interaction() {
+        return interaction;
+    }
+
+    /** γ_k. */
+    public double gamma() {
+        return gamma;
+    }
+
+    /** L_k + γ_k I_k: what the stage minimises. */
+    public Objective objective() {
+        return objective;
+    }
+
+    public List<DataSource<?>> trainingData() {
+        return trainingData;
+    }
+
+    public List<DataSource<?>> auxiliaryData() {
+        return auxiliaryData;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The learners owning this stage's active or supporting sets. */
+    public Set<Learner> activeLearners() {
+        Set<Learner> l = new LinkedHashSet<>();
+        active.forEach(s -> l.add(s.owner()));
+        supporting.forEach(s -> l.add(s.owner()));
+        return l;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Fluent declaration of a learning stage. */
+    public static final class Builder {
+        private final String name;
+        private final List<ParameterSet> active = new ArrayList<>();
+        private final List<ParameterSet> supporting = new ArrayList<>();
+        private final List<ParameterSet> solutionsUsed = new ArrayList<>();
+        private Objective loss;
+        private Objective interaction;
+        private double gamma = 1.0;
+        private final List<DataSource<?>> trainingData = new ArrayList<>();
+        private final List<DataSource<?>> auxiliaryData = new ArrayList<>();
+        private Optimizer optimizer;
+
+        Builder(String name) {
+            if (name == null || name.isBlank()) {
+                throw new SkillProgramException("a stage needs a non-empty name");
+            }
+            this.name = name;
+        }
+
+        /** Adds active sets W_k. */
+        public Builder active(ParameterSet... sets) {
+            active.addAll(List.of(sets));
+            return this;
+        }
+
+        /** Adds supporting sets U_k. */
+        public Builder supporting(ParameterSet... sets) {
+            supporting.addAll(List.of(sets));
+            return this;
+        }
+
+        /** Reads the solutions W_j* of sets learned in earlier stages (bound to their look-aheads). */
+        public Builder usesSolutionOf(ParameterSet... sets) {
+            solutionsUsed.addAll(List.of(sets));
+            return this;
+        }
+
+        /** The training loss L_k. */
+        public Builder loss(Objective l) {
+            this.loss = l;
+            return this;
+        }
+
+        /** The interaction function I_k with trade-off γ_k. */
+        public Builder interaction(Objective i, double gammaK) {
+            if (!Double.isFinite(gammaK)) {
+                throw new SkillProgramException("stage '" + name + "': γ must be finite, got " + gammaK);
+            }
+            this.interaction = i;
+            this.gamma = gammaK;
+            return this;
+        }
+
+        /** Active training datasets D_k^(tr). */
+        public Builder trainingData(DataSource<?>... sources) {
+            trainingData.addAll(List.of(sources));
+            return this;
+        }
+
+        /** Active auxiliary datasets F_k. */
+        public Builder auxiliaryData(DataSource<?>... sources) {
+            auxiliaryData.addAll(List.of(sources));
+            return this;
+        }
+
+        /** The optimizer that updates every active set (each set keeps its own state). */
+        public Builder optimizer(Optimizer o) {
+            this.optimizer = o;
+            return this;
+        }
+
+        public Stage build() {
+            if (active.isEmpty()) {
+                throw new SkillProgramException("stage '" + name + "' has no active parameter set");
+            }
+            if (loss == null) {
+                throw new SkillProgramException("stage '" + name + "' has no training loss");
+            }
+            if (optimizer == null) {
+                throw new SkillProgramException("stage '" + name + "' has no optimizer");
+            }
+            return new Stage(this);
+        }
+    }
+}

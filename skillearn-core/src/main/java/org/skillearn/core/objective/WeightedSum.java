@@ -1,0 +1,91 @@
+package org.skillearn.core.objective;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.ParameterSet;
+
+/**
+ * Σ_i c_i · f_i: a stage objective L_k + γ_k I_k, or LPT's Eq. (10) composed of a testee
+ * term and a tester term.
+ */
+public final class WeightedSum implements Objective {
+
+    private final List<Objective> terms;
+    private final double[] weights;
+    private final Set<ParameterSet> parameters;
+    private final String description;
+
+    private WeightedSum(List<Objective> terms, double[] weights, String description) {
+        this.terms = List.copyOf(terms);
+        this.weights = weights.clone();
+        Set<ParameterSet> ps = new LinkedHashSet<>();
+        for (Objective t : terms) {
+            ps.addAll(t.parameters());
+        }
+        this.parameters = Set.copyOf(ps);
+        this.description = description;
+    }
+
+    /** {@code a + weightB · b}. */
+    public static Objective of(Objective a, double weightB, Objective b) {
+        String d = a.description() + (weightB < 0 ? " - " + fmt(-weightB) : " + " + fmt(weightB)) + b.description();
+        return new WeightedSum(List.of(a, b), new double[] {1.0, weightB}, d);
+    }
+
+    /** {@code c · f}. */
+    public static Objective scaled(double c, Objective f) {
+        return new WeightedSum(List.of(f), new double[] {c}, fmt(c) + f.description());
+    }
+
+    private static String fmt(double w) {
+        return w == 1.0 ? "" : (w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w)) + "·";
+    }
+
+    @Override
+    public Set<ParameterSet> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt) {
+        double value = 0;
+        Map<ParameterSet, INDArray> grads = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Objective t = terms.get(i);
+            Set<ParameterSet> sub = new LinkedHashSet<>(wrt);
+            sub.retainAll(t.parameters());
+            Evaluation e = t.evaluate(params, batches, sub);
+            value += weights[i] * e.value();
+            for (Map.Entry<ParameterSet, INDArray> g : e.gradients().entrySet()) {
+                INDArray acc = grads.get(g.getKey());
+                if (acc == null) {
+                    grads.put(g.getKey(), weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]));
+                } else {
+                    acc.addi(weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]));
+                }
+            }
+        }
+        for (ParameterSet s : wrt) {
+            if (!grads.containsKey(s)) {
+                throw new IllegalArgumentException("gradient requested for '" + s.name() + "', which no term of "
+                        + description + " reads");
+            }
+        }
+        return new Evaluation(value, grads);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The terms, in order (for tables). */
+    public List<Objective> terms() {
+        return new ArrayList<>(terms);
+    }
+}

@@ -1,0 +1,44 @@
+package org.skillearn.core.solver;
+
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.objective.Batches;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.Evaluation;
+import org.skillearn.core.objective.Objective;
+
+/** Evaluates objectives for the solver and stops the run on a non-finite loss or gradient. */
+public final class EvaluationGuard {
+
+    private final boolean check;
+
+    public EvaluationGuard(boolean check) {
+        this.check = check;
+    }
+
+    public Evaluation evaluate(Objective objective, Bindings params, Batches batches, Set<ParameterSet> wrt, String where, long step) {
+        Evaluation e = objective.evaluate(params, batches, wrt);
+        if (check) {
+            if (!Double.isFinite(e.value())) {
+                throw new NonFiniteValueException("non-finite loss " + e.value() + " in " + where + " at step " + step
+                        + " (objective " + objective.description() + ")");
+            }
+            for (Map.Entry<ParameterSet, INDArray> g : e.gradients().entrySet()) {
+                double s = g.getValue().sumNumber().doubleValue();
+                if (!Double.isFinite(s)) {
+                    throw new NonFiniteValueException("non-finite gradient for parameter set '" + g.getKey().name() + "' in "
+                            + where + " at step " + step + " (objective " + objective.description() + ")");
+                }
+            }
+        }
+        for (ParameterSet s : wrt) {
+            if (!e.gradients().containsKey(s)) {
+                throw new IllegalStateException("objective " + objective.description() + " in " + where
+                        + " returned no gradient for requested parameter set '" + s.name() + "'");
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,29 @@
+package org.skillearn.core.solver;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.ParameterSet;
+
+/**
+ * The gradient of the (approximated) validation objective with respect to each remaining set U,
+ * before the MIN/MAX sign is applied.
+ *
+ * @param gradients       dF/dU per remaining set
+ * @param validationValue F at the point it was differentiated (look-aheads in second order, current values in first order)
+ * @param stageValues     each stage's objective L_k + γ_k I_k at the look-ahead pass, by stage name (empty in first order)
+ */
+public record Hypergradient(Map<ParameterSet, INDArray> gradients, double validationValue, Map<String, Double> stageValues) {
+
+    public Hypergradient {
+        gradients = Map.copyOf(gradients);
+        stageValues = Map.copyOf(stageValues);
+    }
+
+    public INDArray gradient(ParameterSet set) {
+        INDArray g = gradients.get(set);
+        if (g == null) {
+            throw new IllegalArgumentException("no hypergradient for '" + set.name() + "'; it is not a remaining set");
+        }
+        return g;
+    }
+}

@@ -1,0 +1,11 @@
+package org.skillearn.core.solver;
+
+/** A loss or gradient became NaN or infinite; the message names the stage, parameter set and step. */
+public class NonFiniteValueException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NonFiniteValueException(String message) {
+        super(message);
+    }
+}
