@@ -16,7 +16,7 @@ public record Hypergradient(Map<ParameterSet, INDArray> gradients, double valida
 
     public Hypergradient {
         gradients = Map.copyOf(gradients);
-        stageValues = Map.copyOf(stageValues);
+        stageValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageValues));
     }
 
     public INDArray gradient(ParameterSet set) {

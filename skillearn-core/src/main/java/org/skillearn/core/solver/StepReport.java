@@ -15,7 +15,7 @@ public record StepReport(long step, Map<String, Double> stageLosses, double vali
         Map<String, Double> hypergradientNorms, long nanos) {
 
     public StepReport {
-        stageLosses = Map.copyOf(stageLosses);
-        hypergradientNorms = Map.copyOf(hypergradientNorms);
+        stageLosses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageLosses));
+        hypergradientNorms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hypergradientNorms));
     }
 }
