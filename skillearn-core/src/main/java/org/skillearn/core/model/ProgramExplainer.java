@@ -121,9 +121,10 @@ final class ProgramExplainer {
     }
 
     private static String problem(Stage s) {
-        String w = s.active().stream().map(x -> x.symbol() + "*").collect(Collectors.joining(", "));
         String u = symbols(s.supporting());
-        return w + (u.isEmpty() ? "" : "(" + u + ")") + " = argmin_{" + symbols(s.active()) + "} " + s.objective().description();
+        String args = u.isEmpty() ? "" : "(" + u + ")";
+        String w = s.active().stream().map(x -> x.symbol() + "*" + args).collect(Collectors.joining(", "));
+        return w + " = argmin_{" + symbols(s.active()) + "} " + s.objective().description();
     }
 
     private static String problem(ValidationStage v) {

@@ -43,7 +43,13 @@ public final class WeightedSum implements Objective {
     }
 
     private static String fmt(double w) {
-        return w == 1.0 ? "" : (w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w)) + "·";
+        if (w == 1.0) {
+            return "";
+        }
+        if (w == -1.0) {
+            return "−";
+        }
+        return (w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w)) + "·";
     }
 
     @Override

@@ -1,0 +1,21 @@
+package org.skillearn.lpt;
+
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.Objective;
+
+/**
+ * A built LPT program and the quantities a researcher monitors during search.
+ *
+ * @param program          the skill program (stages I, II and the validation stage of Eq. 11, or an ablation)
+ * @param config           λ, γ and the ablation
+ * @param architecture     A
+ * @param weights          W
+ * @param selectionSet     C (full program and test-only) or S (difficulty only)
+ * @param testDifficulty   Σ f ℓ(A, W, d) / Σ f on the bank batch: the testee's loss on the current test (Eq. 9)
+ * @param bankLoss         the testee's unweighted mean loss on the bank batch, for comparison
+ * @param testerValidation L(E, X, D_er^(val)), or null in the difficulty-only ablation
+ */
+public record LptProgram(SkillProgram program, LptConfig config, ParameterSet architecture, ParameterSet weights,
+        ParameterSet selectionSet, Objective testDifficulty, Objective bankLoss, Objective testerValidation) {
+}
