@@ -29,18 +29,20 @@ public final class EncodedClassifier implements ExampleFunction<LabeledBatch> {
 
     @Override
     public Set<ParameterSet> parameters() {
-        return Set.of(encoder.set(), head);
+        Set<ParameterSet> s = new java.util.LinkedHashSet<>(encoder.sets());
+        s.add(head);
+        return s;
     }
 
     @Override
     public String description() {
-        return "ℓ(" + encoder.set().symbol() + ", " + head.symbol() + ", d)";
+        return "ℓ(" + String.join(", ", encoder.sets().stream().map(ParameterSet::symbol).toList()) + ", " + head.symbol() + ", d)";
     }
 
     @Override
     public Tape forward(Bindings params, LabeledBatch batch) {
-        INDArray x = batch.featureMatrix();
-        INDArray z = encoder.encode(params, x);
+        TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
+        INDArray z = pass.z;
         INDArray w = params.tensor(head, "w");
         INDArray y = Tensors.as(batch.labels(), w.dataType());
         SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of(z.mmul(w).addiRowVector(params.tensor(head, "b")), y);
@@ -57,9 +59,7 @@ public final class EncodedClassifier implements ExampleFunction<LabeledBatch> {
                 if (wrt.contains(head)) {
                     out.put(head, Nd4j.toFlattened('c', z.transpose().mmul(dlogits), dlogits.sum(0)));
                 }
-                if (wrt.contains(encoder.set())) {
-                    out.put(encoder.set(), encoder.backward(x, z, dlogits.mmul(w.transpose())));
-                }
+                out.putAll(pass.backward(dlogits.mmul(w.transpose()), wrt));
                 return out;
             }
         };

@@ -30,7 +30,9 @@ public final class EncodedSelector implements ExampleFunction<LabeledBatch> {
 
     @Override
     public Set<ParameterSet> parameters() {
-        return Set.of(encoder.set(), creator);
+        Set<ParameterSet> s = new java.util.LinkedHashSet<>(encoder.sets());
+        s.add(creator);
+        return s;
     }
 
     @Override
@@ -40,8 +42,8 @@ public final class EncodedSelector implements ExampleFunction<LabeledBatch> {
 
     @Override
     public Tape forward(Bindings params, LabeledBatch batch) {
-        INDArray x = batch.featureMatrix();
-        INDArray z = encoder.encode(params, x);
+        TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
+        INDArray z = pass.z;
         INDArray w = params.tensor(creator, "w");
         INDArray f = Transforms.sigmoid(z.mmul(w).addi(params.tensor(creator, "b").getDouble(0)), false).reshape(z.size(0));
         return new Tape() {
@@ -57,9 +59,7 @@ public final class EncodedSelector implements ExampleFunction<LabeledBatch> {
                 if (wrt.contains(creator)) {
                     out.put(creator, Nd4j.toFlattened('c', z.transpose().mmul(ds), ds.sum(0)));
                 }
-                if (wrt.contains(encoder.set())) {
-                    out.put(encoder.set(), encoder.backward(x, z, ds.mmul(w.transpose())));
-                }
+                out.putAll(pass.backward(ds.mmul(w.transpose()), wrt));
                 return out;
             }
         };

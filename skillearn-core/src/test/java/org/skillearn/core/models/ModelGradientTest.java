@@ -69,6 +69,16 @@ class ModelGradientTest {
     }
 
     @Test
+    void gatedEncoderClassifierGradients() {
+        Learner l = Learner.named("learner");
+        ParameterSet a = GatedSoftmaxRegression.gateSet(l, "A", D);
+        ParameterSet e = TanhEncoder.encoderSet(l, "W", D, H);
+        ParameterSet x = GatedSoftmaxRegression.linearSet(l, "H", ParameterKind.WEIGHTS, H, C);
+        check(new EncodedClassifier(new TanhEncoder(e, a), x), Map.of(a, init(a, 8), e, init(e, 9), x, init(x, 10)),
+                TestBatches.random(11, N, D, C, 0));
+    }
+
+    @Test
     void encodedSelectorGradients() {
         Learner l = Learner.named("tester");
         ParameterSet e = TanhEncoder.encoderSet(l, "E", D, H);

@@ -1,0 +1,5 @@
+/**
+ * Interleaving Learning (Section 4): K learners passing a shared encoder round-robin for M
+ * rounds under a proximity penalty (Eq. 32, Algorithm 3), searching one shared architecture.
+ */
+package org.skillearn.interleave;

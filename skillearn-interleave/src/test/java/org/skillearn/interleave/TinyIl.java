@@ -1,0 +1,83 @@
+package org.skillearn.interleave;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.data.DataSource;
+import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.model.Initializer;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.models.EncodedClassifier;
+import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.models.TanhEncoder;
+import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
+
+/** A tiny interleaving program in float64: tasks share images but not labels (fine and coarse classes). */
+final class TinyIl {
+
+    static final int D = 5;
+    static final int H = 4;
+
+    private TinyIl() {
+    }
+
+    /** A gated tanh encoder (A gates the inputs) with a softmax head. */
+    static TaskModel<LabeledBatch> model(int classes) {
+        return new TaskModel<>() {
+            @Override
+            public ParameterSet declareEncoder(Learner owner, String name) {
+                return TanhEncoder.encoderSet(owner, name, D, H);
+            }
+
+            @Override
+            public ParameterSet declareHead(Learner owner, String name) {
+                return GatedSoftmaxRegression.linearSet(owner, name, ParameterKind.WEIGHTS, H, classes);
+            }
+
+            @Override
+            public ExampleFunction<LabeledBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
+                return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
+            }
+        };
+    }
+
+    /** Images with a fine label in [0, 4) and its coarse label fine / 2. */
+    static LabeledBatch[] images(long seed, int n) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double[] x = new double[n * D];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Initializer.gaussian(r);
+        }
+        INDArray fine = Nd4j.zeros(DataType.DOUBLE, n, 4);
+        INDArray coarse = Nd4j.zeros(DataType.DOUBLE, n, 2);
+        long[] idx = new long[n];
+        for (int i = 0; i < n; i++) {
+            int f = r.nextInt(4);
+            fine.putScalar(i, f, 1.0);
+            coarse.putScalar(i, f / 2, 1.0);
+            idx[i] = i;
+        }
+        INDArray features = Nd4j.create(x, new long[] {n, D}, DataType.DOUBLE);
+        return new LabeledBatch[] {new LabeledBatch(features, fine, idx), new LabeledBatch(features, coarse, idx)};
+    }
+
+    static IlProgram build(int learners, int rounds, double lambda) {
+        Learner shared = Learner.named("shared");
+        ParameterSet a = shared.parameters("A", ParameterKind.ARCHITECTURE).tensor("gate", D).init(Initializer.normal(0.3)).build();
+        LabeledBatch[] train = images(1, 10);
+        LabeledBatch[] val = images(2, 8);
+        InterleavingLearning<LabeledBatch> il = InterleavingLearning.<LabeledBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
+                .optimizers(new Sgd(LearningRate.constant(0.1), 0.9, 3e-4, 0), new Adam(LearningRate.constant(0.01), 0.5, 0.999, 1e-8, 1e-3));
+        String[] names = {"fine", "coarse"};
+        for (int k = 0; k < learners; k++) {
+            il.task(new InterleavingTask<>(names[k], DataSource.fixed(names[k] + "-train", train[k]),
+                    DataSource.fixed(names[k] + "-val", val[k]), model(k == 0 ? 4 : 2)));
+        }
+        return il.build();
+    }
+}
