@@ -43,7 +43,13 @@ public final class PlainObjective implements Objective {
         Out o = f.apply(params, batches);
         Map<ParameterSet, INDArray> g = new HashMap<>();
         for (ParameterSet s : wrt) {
-            g.put(s, o.gradients().get(s).dup().reshape(s.length()));
+            INDArray grad = o.gradients().get(s);
+            g.put(s, grad.isView() || grad.length() != s.length() ? grad.dup().reshape(s.length()) : grad.reshape(s.length()));
+        }
+        for (Map.Entry<ParameterSet, INDArray> e : o.gradients().entrySet()) {
+            if (!wrt.contains(e.getKey())) {
+                org.skillearn.core.memory.NativeArrays.release(e.getValue());
+            }
         }
         return new Evaluation(o.value(), g);
     }

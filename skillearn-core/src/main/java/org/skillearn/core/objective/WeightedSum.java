@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.memory.NativeArrays;
 import org.skillearn.core.model.ParameterSet;
 
 /**
@@ -69,10 +70,12 @@ public final class WeightedSum implements Objective {
             value += weights[i] * e.value();
             for (Map.Entry<ParameterSet, INDArray> g : e.gradients().entrySet()) {
                 INDArray acc = grads.get(g.getKey());
+                INDArray scaled = weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]);
                 if (acc == null) {
-                    grads.put(g.getKey(), weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]));
+                    grads.put(g.getKey(), scaled);
                 } else {
-                    acc.addi(weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]));
+                    acc.addi(scaled);
+                    NativeArrays.release(scaled);
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.skillearn.core.optim;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.skillearn.core.memory.NativeArrays;
 
 /**
  * Adam with L2 weight decay added to the gradient, as PyTorch's {@code torch.optim.Adam}
@@ -47,8 +48,14 @@ public record Adam(LearningRate learningRate, double beta1, double beta2, double
         return new OptimizerState(0, Nd4j.zerosLike(value), Nd4j.zerosLike(value));
     }
 
+    /** g + λW, in place on {@code gradient}. */
     private INDArray effectiveGradient(INDArray value, INDArray gradient) {
-        return weightDecay > 0 ? gradient.add(value.mul(weightDecay)) : gradient;
+        if (weightDecay > 0) {
+            INDArray decay = value.mul(weightDecay);
+            gradient.addi(decay);
+            NativeArrays.release(decay);
+        }
+        return gradient;
     }
 
     @Override
@@ -58,11 +65,16 @@ public record Adam(LearningRate learningRate, double beta1, double beta2, double
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         INDArray g = effectiveGradient(value, gradient);
-        INDArray mHat = state.buffer(0).mul(beta1).addi(g.mul(1 - beta1)).divi(c1);
-        INDArray vHat = state.buffer(1).mul(beta2).addi(g.mul(g).muli(1 - beta2)).divi(c2);
-        INDArray s = Transforms.sqrt(vHat, true);
+        INDArray scaledG = g.mul(1 - beta1);
+        INDArray mHat = state.buffer(0).mul(beta1).addi(scaledG).divi(c1);
+        INDArray g2 = g.mul(g).muli(1 - beta2);
+        INDArray vHat = state.buffer(1).mul(beta2).addi(g2).divi(c2);
+        INDArray s = Transforms.sqrt(vHat, false);
+        NativeArrays.release(scaledG, g2); // vHat became s in place
         INDArray denom = s.add(epsilon);
-        INDArray next = value.sub(mHat.div(denom).muli(lr));
+        INDArray update = mHat.div(denom).muli(lr);
+        INDArray next = value.sub(update);
+        NativeArrays.release(update);
         return new LookAhead() {
             @Override
             public INDArray value() {
@@ -76,7 +88,14 @@ public record Adam(LearningRate learningRate, double beta1, double beta2, double
                 INDArray safeS = Transforms.max(s, Double.MIN_NORMAL, true);
                 INDArray dsdg = g.mul((1 - beta2) / c2).divi(safeS);
                 INDArray second = mHat.div(denom).divi(denom).muli(dsdg);
-                return first.subi(second).muli(v).muli(lr);
+                first.subi(second).muli(v).muli(lr);
+                NativeArrays.release(safeS, dsdg, second);
+                return first;
+            }
+
+            @Override
+            public void close() {
+                NativeArrays.release(next, g, mHat, s, denom);
             }
         };
     }
@@ -86,10 +105,14 @@ public record Adam(LearningRate learningRate, double beta1, double beta2, double
         double lr = learningRate.at(step);
         long t = state.updates() + 1;
         INDArray g = effectiveGradient(value, gradient);
-        INDArray m = state.buffer(0).muli(beta1).addi(g.mul(1 - beta1));
-        INDArray v = state.buffer(1).muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        INDArray scaledG = g.mul(1 - beta1);
+        INDArray m = state.buffer(0).muli(beta1).addi(scaledG);
+        INDArray g2 = g.mul(g).muli(1 - beta2);
+        INDArray v = state.buffer(1).muli(beta2).addi(g2);
         INDArray denom = Transforms.sqrt(v.div(1 - Math.pow(beta2, t)), false).addi(epsilon);
-        value.subi(m.div(1 - Math.pow(beta1, t)).divi(denom).muli(lr));
+        INDArray update = m.div(1 - Math.pow(beta1, t)).divi(denom).muli(lr);
+        value.subi(update);
+        NativeArrays.release(scaledG, g2, denom, update);
         state.advance();
     }
 

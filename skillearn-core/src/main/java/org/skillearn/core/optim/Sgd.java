@@ -2,6 +2,7 @@ package org.skillearn.core.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.NativeArrays;
 
 /**
  * SGD with heavy-ball momentum and L2 weight decay, as PyTorch's {@code torch.optim.SGD}
@@ -57,10 +58,14 @@ public record Sgd(LearningRate learningRate, double momentum, double weightDecay
     private INDArray direction(INDArray value, INDArray gradient, OptimizerState state) {
         INDArray d = gradient.dup();
         if (weightDecay > 0) {
-            d.addi(value.mul(weightDecay));
+            INDArray decay = value.mul(weightDecay);
+            d.addi(decay);
+            NativeArrays.release(decay);
         }
         if (momentum > 0 && state.updates() > 0) {
-            d.addi(state.buffer(0).mul(momentum));
+            INDArray carried = state.buffer(0).mul(momentum);
+            d.addi(carried);
+            NativeArrays.release(carried);
         }
         return d;
     }
@@ -68,7 +73,9 @@ public record Sgd(LearningRate learningRate, double momentum, double weightDecay
     @Override
     public LookAhead lookAhead(INDArray value, INDArray gradient, OptimizerState state, long step) {
         double lr = learningRate.at(step);
-        INDArray next = value.sub(direction(value, gradient, state).muli(lr));
+        INDArray d = direction(value, gradient, state).muli(lr);
+        INDArray next = value.sub(d);
+        NativeArrays.release(d, gradient);
         return new LookAhead() {
             @Override
             public INDArray value() {
@@ -78,6 +85,11 @@ public record Sgd(LearningRate learningRate, double momentum, double weightDecay
             @Override
             public INDArray stepJacobianTransposeTimes(INDArray v) {
                 return v.mul(lr);
+            }
+
+            @Override
+            public void close() {
+                NativeArrays.release(next);
             }
         };
     }
@@ -95,6 +107,7 @@ public record Sgd(LearningRate learningRate, double momentum, double weightDecay
             state.buffer(0).assign(d);
         }
         value.subi(d.muli(learningRate.at(step)));
+        NativeArrays.release(d);
         state.advance();
     }
 

@@ -18,7 +18,7 @@ import org.skillearn.core.optim.LookAhead;
  * W'_k = W_k − Δ_k(∇_{W_k}(L_k + γ_k I_k)) by the stage's own optimizer, evaluated with the
  * earlier look-aheads W'_j bound in place of W_j (Eq. 3–4).
  */
-final class LookAheadPass {
+final class LookAheadPass implements AutoCloseable {
 
     /** Per stage: the bindings it was evaluated with, its objective value, and its look-aheads. */
     record StageLookAhead(Stage stage, OverlayBindings bindings, double value, Map<ParameterSet, LookAhead> lookAheads) {
@@ -59,5 +59,13 @@ final class LookAheadPass {
     /** Current values with every learned set bound to its look-aheads: the arguments of Eq. (5). */
     OverlayBindings allLookAheads() {
         return all;
+    }
+
+    /** Releases every look-ahead. */
+    @Override
+    public void close() {
+        for (StageLookAhead s : stages) {
+            s.lookAheads().values().forEach(LookAhead::close);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.memory.NativeArrays;
 import org.skillearn.core.model.Direction;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
@@ -85,8 +86,9 @@ public final class SkillSolver {
             ParameterSet u = e.getKey();
             INDArray g = h.gradient(u);
             norms.put(u.name(), g.norm2Number().doubleValue());
-            INDArray signed = e.getValue() == Direction.MIN ? g : g.neg();
+            INDArray signed = e.getValue() == Direction.MIN ? g : g.negi();
             program.validation().optimizer(u).step(state.value(u), signed, state.optimizerState(u), t);
+            NativeArrays.release(g);
         }
         Map<String, Double> losses = new LinkedHashMap<>();
         for (Stage stage : program.stages()) {
@@ -95,6 +97,7 @@ public final class SkillSolver {
             losses.put(stage.name(), e.value());
             for (ParameterSet w : stage.active()) {
                 stage.optimizer().step(state.value(w), e.gradient(w), state.optimizerState(w), t);
+                NativeArrays.release(e.gradient(w));
             }
         }
         state.advance();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.NativeArrays;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
@@ -45,8 +46,14 @@ public final class UnrolledHypergradient implements HypergradientMethod {
 
     @Override
     public Hypergradient compute(SkillProgram program, ProgramState state, Batches batches, EvaluationGuard guard) {
+        try (LookAheadPass pass = LookAheadPass.run(program, state, batches, guard)) {
+            return sweep(program, state, batches, guard, pass);
+        }
+    }
+
+    private Hypergradient sweep(SkillProgram program, ProgramState state, Batches batches, EvaluationGuard guard,
+            LookAheadPass pass) {
         long step = state.step();
-        LookAheadPass pass = LookAheadPass.run(program, state, batches, guard);
         Set<ParameterSet> remaining = program.validation().remaining().keySet();
         Objective f = program.validation().objective();
         Evaluation fe = guard.evaluate(f, pass.allLookAheads(), batches, new LinkedHashSet<>(f.parameters()),
@@ -74,12 +81,14 @@ public final class UnrolledHypergradient implements HypergradientMethod {
                 INDArray v = adjoint.remove(w);
                 if (v != null) {
                     INDArray pw = sla.lookAheads().get(w).stepJacobianTransposeTimes(v);
+                    NativeArrays.release(v);
                     double n = pw.norm2Number().doubleValue();
                     norm2 += n * n;
                     p.put(w, pw);
                 }
             }
             if (targets.isEmpty() || norm2 == 0) {
+                NativeArrays.releaseAll(p.values());
                 continue;
             }
             double eps = radius / Math.sqrt(norm2);
@@ -87,23 +96,30 @@ public final class UnrolledHypergradient implements HypergradientMethod {
             Map<ParameterSet, INDArray> minus = new HashMap<>();
             p.forEach((w, pw) -> {
                 INDArray base = state.value(w);
-                plus.put(w, base.add(pw.mul(eps)));
-                minus.put(w, base.sub(pw.mul(eps)));
+                pw.muli(eps);
+                plus.put(w, base.add(pw));
+                minus.put(w, base.sub(pw));
+                NativeArrays.release(pw);
             });
             String where = "stage '" + stage.name() + "' (finite-difference Hessian-vector product)";
             Evaluation ep = guard.evaluate(stage.objective(), sla.bindings().with(plus), batches, targets, where, step);
+            NativeArrays.releaseAll(plus.values());
             Evaluation em = guard.evaluate(stage.objective(), sla.bindings().with(minus), batches, targets, where, step);
+            NativeArrays.releaseAll(minus.values());
             for (ParameterSet x : targets) {
                 INDArray mixed = ep.gradient(x).subi(em.gradient(x)).divi(2 * eps);
+                NativeArrays.release(em.gradient(x));
                 Map<ParameterSet, INDArray> into = remaining.contains(x) ? hyper : adjoint;
                 INDArray acc = into.get(x);
                 if (acc == null) {
                     into.put(x, mixed.negi());
                 } else {
                     acc.subi(mixed);
+                    NativeArrays.release(mixed);
                 }
             }
         }
+        NativeArrays.releaseAll(adjoint.values());
         for (ParameterSet u : remaining) {
             hyper.computeIfAbsent(u, s -> Nd4j.zerosLike(state.value(s)));
         }

@@ -28,7 +28,7 @@ class OptimizerTest {
         for (int t = 0; t < 3; t++) {
             INDArray g = TestData.normal(10 + t, 1, 5, 1).reshape(5);
             OptimizerState before = s.copy();
-            INDArray la = opt.lookAhead(w, g, s, t).value();
+            INDArray la = opt.lookAhead(w, g.dup(), s, t).value(); // a look-ahead owns the gradient it is given
             assertEquals(before.updates(), s.updates());
             for (int i = 0; i < s.bufferCount(); i++) {
                 assertEquals(before.buffer(i), s.buffer(i));
@@ -47,7 +47,7 @@ class OptimizerTest {
         opt.step(w, TestData.normal(3, 1, 4, 1).reshape(4), s, 0);
         INDArray g = TestData.normal(4, 1, 4, 1).reshape(4);
         INDArray v = TestData.normal(5, 1, 4, 1).reshape(4);
-        INDArray analytic = opt.lookAhead(w, g, s, 1).stepJacobianTransposeTimes(v);
+        INDArray analytic = opt.lookAhead(w, g.dup(), s, 1).stepJacobianTransposeTimes(v);
         double h = 1e-6;
         // Δ = W − W'; the Jacobian is diagonal, so (∂Δ/∂g)ᵀv = d/dh Δ(g + h v) ⊙ v / v elementwise
         INDArray plus = w.sub(opt.lookAhead(w, g.add(v.mul(h)), s, 1).value());

@@ -1,0 +1,93 @@
+package org.skillearn.core.solver;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.NativeArrays;
+import org.skillearn.core.PlainObjective;
+import org.skillearn.core.model.Initializer;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
+
+/**
+ * Must-show 5: a second-order solver step on a program with 10^6 parameters allocates off-heap
+ * memory within a small constant multiple of the parameter memory (no per-step growth, nothing
+ * proportional to the number of evaluations kept alive).
+ */
+class SolverMemoryTest {
+
+    @Test
+    void aSolverStepOnAMillionParametersAllocatesASmallMultipleOfTheParameterMemory() {
+        assumeTrue(ResidentMemory.supported(), "needs Linux /proc/self/status and clear_refs to measure peak resident memory");
+        assumeTrue("131072".equals(System.getenv("MALLOC_MMAP_THRESHOLD_")),
+                "needs MALLOC_MMAP_THRESHOLD_=131072 (set by the module's surefire configuration) so RSS tracks live arrays");
+        int n = 500_000;
+        Learner l = Learner.named("model");
+        ParameterSet w = l.parameters("W", ParameterKind.WEIGHTS).tensor("w", n).init(Initializer.normal(1)).build();
+        ParameterSet u = l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", n).init(Initializer.normal(1)).build();
+        // L(W; U) = ½‖W − U‖² + ½ Σ U_i W_i², so the mixed second derivative ∂²L/∂U∂W is not trivial
+        // objectives written as a careful user would for large sets: temporaries are released at once
+        PlainObjective loss = new PlainObjective("½‖W − U‖² + ½ Σ U W²", List.of(w, u), (p, b) -> {
+            INDArray wv = p.value(w);
+            INDArray uv = p.value(u);
+            INDArray diff = wv.sub(uv);
+            INDArray w2 = wv.mul(wv);
+            INDArray uw = uv.mul(wv);
+            double n2 = diff.norm2Number().doubleValue();
+            double value = 0.5 * n2 * n2 + 0.5 * Nd4j.getBlasWrapper().dot(uw, wv);
+            INDArray gw = diff.add(uw);
+            INDArray gu = diff.negi().addi(w2.muli(0.5));
+            NativeArrays.release(uw, w2);
+            return new PlainObjective.Out(value, Map.of(w, gw, u, gu));
+        });
+        PlainObjective f = new PlainObjective("½‖W‖²", List.of(w), (p, b) -> {
+            INDArray wv = p.value(w);
+            double n2 = wv.norm2Number().doubleValue();
+            return new PlainObjective.Out(0.5 * n2 * n2, Map.of(w, wv.dup()));
+        });
+        SkillProgram program = SkillProgram.builder("million")
+                .stage("train", s -> s.active(w).supporting(u).loss(loss).optimizer(new Sgd(LearningRate.constant(0.01), 0.9, 3e-4, 5)))
+                .validation(v -> v.minimize(u, Adam.of(1e-3)).loss(f))
+                .build();
+        // warm up JIT and class loading on a copy, so the measured step allocates only what the solver needs
+        ProgramState warm = ProgramState.initialize(program, DataType.DOUBLE, 2);
+        SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder());
+        solver.run(warm, 2);
+        warm = null;
+        ProgramState state = ProgramState.initialize(program, DataType.DOUBLE, 1);
+        long parameterBytes = state.parameterBytes();
+        settle();
+        long baseline = ResidentMemory.current();
+        ResidentMemory.resetPeak();
+        solver.step(state);
+        long peak = ResidentMemory.peak();
+        double ratio = (double) (peak - baseline) / parameterBytes;
+        System.out.printf("[memory] %d parameters (%.1f MB float64); peak resident memory above the initialized state during"
+                + " one second-order step: %.1f MB = %.2f x the parameter memory%n", w.length() + u.length(), parameterBytes / 1e6,
+                (peak - baseline) / 1e6, ratio);
+        assertTrue(peak > baseline, "peak RSS did not rise during the step; the measurement would be vacuous");
+        assertTrue(ratio <= 8, "a step needed " + ratio + "x the parameter memory");
+    }
+
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
