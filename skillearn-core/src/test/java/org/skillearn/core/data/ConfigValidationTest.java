@@ -26,8 +26,8 @@ class ConfigValidationTest {
     @Test
     void batchConfigRejectsNonPositiveSizesAndOtherDataTypes() {
         assertThrows(IllegalArgumentException.class, () -> BatchConfig.of(0, Normalization.unit(1)));
-        assertEquals("batch data type must be FLOAT or DOUBLE, got INT32", assertThrows(IllegalArgumentException.class,
-                () -> BatchConfig.of(8, Normalization.unit(1)).withDataType(DataType.INT32)).getMessage());
+        assertEquals("batch data type must be FLOAT or DOUBLE, got LONG", assertThrows(IllegalArgumentException.class,
+                () -> BatchConfig.of(8, Normalization.unit(1)).withDataType(DataType.LONG)).getMessage());
         assertEquals(DataType.FLOAT, BatchConfig.of(8, Normalization.unit(1)).dataType());
     }
 
