@@ -1,0 +1,75 @@
+package org.skillearn.core.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One minibatch of images.
+ *
+ * @param features     normalised images, shape {@code [n, channels, height, width]} (NCHW), FLOAT or DOUBLE
+ * @param labels       one-hot labels, shape {@code [n, numClasses]}, same data type as {@code features}
+ * @param labelIndices the class index of each image, length {@code n} (the accessor returns a copy)
+ */
+public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices) {
+
+    /** Checks that the three parts agree on the batch size. */
+    public ImageBatch {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(labelIndices, "labelIndices");
+        if (features.rank() != 4) {
+            throw new IllegalArgumentException("features must be NCHW (rank 4), got shape "
+                    + Arrays.toString(features.shape()));
+        }
+        long n = features.size(0);
+        if (labels.rank() != 2 || labels.size(0) != n || labelIndices.length != n) {
+            throw new IllegalArgumentException("batch of " + n + " images has labels of shape "
+                    + Arrays.toString(labels.shape()) + " and " + labelIndices.length + " label indices");
+        }
+        labelIndices = labelIndices.clone();
+    }
+
+    /** Number of images in the batch. */
+    public int size() {
+        return labelIndices.length;
+    }
+
+    /** The one-hot labels; the same array as {@link #labels()}. */
+    public INDArray oneHotLabels() {
+        return labels;
+    }
+
+    /** A copy of the class indices. */
+    @Override
+    public int[] labelIndices() {
+        return labelIndices.clone();
+    }
+
+    /** The class index of image {@code i}. */
+    public int labelIndex(int i) {
+        return labelIndices[i];
+    }
+
+    /** The class indices as a new INT32 array of shape {@code [n]}. */
+    public INDArray labelIndexArray() {
+        return Nd4j.createFromArray(labelIndices.clone());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageBatch b && features.equals(b.features) && labels.equals(b.labels)
+                && Arrays.equals(labelIndices, b.labelIndices);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(features.shape()) + Arrays.hashCode(labelIndices);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageBatch" + Arrays.toString(features.shape()) + " " + features.dataType();
+    }
+}
