@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -27,7 +27,7 @@ final class TinyIl {
     }
 
     /** A gated tanh encoder (A gates the inputs) with a softmax head. */
-    static TaskModel<LabeledBatch> model(int classes) {
+    static TaskModel<ImageBatch> model(int classes) {
         return new TaskModel<>() {
             @Override
             public ParameterSet declareEncoder(Learner owner, String name) {
@@ -40,14 +40,14 @@ final class TinyIl {
             }
 
             @Override
-            public ExampleFunction<LabeledBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
+            public ExampleFunction<ImageBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
                 return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
             }
         };
     }
 
     /** Images with a fine label in [0, 4) and its coarse label fine / 2. */
-    static LabeledBatch[] images(long seed, int n) {
+    static ImageBatch[] images(long seed, int n) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         double[] x = new double[n * D];
         for (int i = 0; i < x.length; i++) {
@@ -55,7 +55,7 @@ final class TinyIl {
         }
         INDArray fine = Nd4j.zeros(DataType.DOUBLE, n, 4);
         INDArray coarse = Nd4j.zeros(DataType.DOUBLE, n, 2);
-        long[] idx = new long[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             int f = r.nextInt(4);
             fine.putScalar(i, f, 1.0);
@@ -63,15 +63,15 @@ final class TinyIl {
             idx[i] = i;
         }
         INDArray features = Nd4j.create(x, new long[] {n, D}, DataType.DOUBLE);
-        return new LabeledBatch[] {new LabeledBatch(features, fine, idx), new LabeledBatch(features, coarse, idx)};
+        return new ImageBatch[] {ImageBatch.fromOneHot(features, fine, idx), ImageBatch.fromOneHot(features, coarse, idx)};
     }
 
     static IlProgram build(int learners, int rounds, double lambda) {
         Learner shared = Learner.named("shared");
         ParameterSet a = shared.parameters("A", ParameterKind.ARCHITECTURE).tensor("gate", D).init(Initializer.normal(0.3)).build();
-        LabeledBatch[] train = images(1, 10);
-        LabeledBatch[] val = images(2, 8);
-        InterleavingLearning<LabeledBatch> il = InterleavingLearning.<LabeledBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
+        ImageBatch[] train = images(1, 10);
+        ImageBatch[] val = images(2, 8);
+        InterleavingLearning<ImageBatch> il = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
                 .optimizers(new Sgd(LearningRate.constant(0.1), 0.9, 3e-4, 0), new Adam(LearningRate.constant(0.01), 0.5, 0.999, 1e-8, 1e-3));
         String[] names = {"fine", "coarse"};
         for (int k = 0; k < learners; k++) {

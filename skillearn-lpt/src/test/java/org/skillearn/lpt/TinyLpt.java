@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
@@ -28,19 +28,19 @@ final class TinyLpt {
     private TinyLpt() {
     }
 
-    static LabeledBatch batch(long seed, int n, long firstIndex) {
+    static ImageBatch batch(long seed, int n, long firstIndex) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         double[] x = new double[n * D];
         for (int i = 0; i < x.length; i++) {
             x[i] = org.skillearn.core.model.Initializer.gaussian(r);
         }
         INDArray y = Nd4j.zeros(DataType.DOUBLE, n, C);
-        long[] idx = new long[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             y.putScalar(i, r.nextInt(C), 1.0);
-            idx[i] = firstIndex + i;
+            idx[i] = (int) firstIndex + i;
         }
-        return new LabeledBatch(Nd4j.create(x, new long[] {n, D}, DataType.DOUBLE), y, idx);
+        return ImageBatch.fromOneHot(Nd4j.create(x, new long[] {n, D}, DataType.DOUBLE), y, idx);
     }
 
     static LptProgram build(LptConfig config) {
@@ -48,13 +48,13 @@ final class TinyLpt {
         ParameterSet a = GatedSoftmaxRegression.gateSet(testee, "A", D);
         ParameterSet w = GatedSoftmaxRegression.linearSet(testee, "W", ParameterKind.WEIGHTS, D, C);
         Learner tester = Learner.named("tester");
-        DataSource<LabeledBatch> train = DataSource.fixed("search-train", batch(1, 10, 0));
-        DataSource<LabeledBatch> bank = DataSource.fixed("test-bank", batch(2, BANK, 0));
-        DataSource<LabeledBatch> val = DataSource.fixed("tester-val", batch(3, 6, 100));
+        DataSource<ImageBatch> train = DataSource.fixed("search-train", batch(1, 10, 0));
+        DataSource<ImageBatch> bank = DataSource.fixed("test-bank", batch(2, BANK, 0));
+        DataSource<ImageBatch> val = DataSource.fixed("tester-val", batch(3, 6, 100));
         LptOptimizers opt = new LptOptimizers(new Sgd(LearningRate.constant(0.1), 0.9, 3e-4, 5),
                 new Adam(LearningRate.constant(0.01), 0.5, 0.999, 1e-8, 1e-3),
                 new Sgd(LearningRate.constant(0.1), 0.9, 3e-4, 0), new Adam(LearningRate.constant(0.01), 0.9, 0.999, 1e-8, 1e-3));
-        LearningByPassingTests<LabeledBatch> lpt = LearningByPassingTests.<LabeledBatch>builder()
+        LearningByPassingTests<ImageBatch> lpt = LearningByPassingTests.<ImageBatch>builder()
                 .testee(a, w, new GatedSoftmaxRegression(a, w))
                 .data(train, train, bank, val).optimizers(opt).config(config);
         if (config.ablation() == LptAblation.DIFFICULTY_ONLY) {

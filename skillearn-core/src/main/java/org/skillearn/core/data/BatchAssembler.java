@@ -1,5 +1,6 @@
 package org.skillearn.core.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -129,7 +130,7 @@ public final class BatchAssembler {
             }
             oneHot = Nd4j.create(hot, labelShape, DataType.DOUBLE);
         }
-        return new ImageBatch(features, oneHot, labelIndices);
+        return new ImageBatch(features, oneHot, labelIndices, Arrays.copyOfRange(indices, from, to));
     }
 
     /**

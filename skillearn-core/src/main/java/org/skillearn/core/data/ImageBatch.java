@@ -10,25 +10,44 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param features     normalised images, shape {@code [n, channels, height, width]} (NCHW), FLOAT or DOUBLE
  * @param labels       one-hot labels, shape {@code [n, numClasses]}, same data type as {@code features}
- * @param labelIndices the class index of each image, length {@code n} (the accessor returns a copy)
+ * @param labelIndices   the class index of each image, length {@code n} (the accessor returns a copy)
+ * @param exampleIndices each image's position in its dataset, length {@code n} (for per-example
+ *                       parameters such as LPT's selection scores, Eq. 25; the accessor returns a copy)
  */
-public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices) {
+public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices, int[] exampleIndices) {
 
     /** Checks that the three parts agree on the batch size. */
     public ImageBatch {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(labelIndices, "labelIndices");
+        Objects.requireNonNull(exampleIndices, "exampleIndices");
         if (features.rank() != 4) {
             throw new IllegalArgumentException("features must be NCHW (rank 4), got shape "
                     + Arrays.toString(features.shape()));
         }
         long n = features.size(0);
-        if (labels.rank() != 2 || labels.size(0) != n || labelIndices.length != n) {
+        if (labels.rank() != 2 || labels.size(0) != n || labelIndices.length != n || exampleIndices.length != n) {
             throw new IllegalArgumentException("batch of " + n + " images has labels of shape "
-                    + Arrays.toString(labels.shape()) + " and " + labelIndices.length + " label indices");
+                    + Arrays.toString(labels.shape()) + ", " + labelIndices.length + " label indices and "
+                    + exampleIndices.length + " example indices");
         }
         labelIndices = labelIndices.clone();
+        exampleIndices = exampleIndices.clone();
+    }
+
+    /**
+     * A batch from features and one-hot labels, deriving the class indices; features of shape
+     * [n, d] are taken as d×1×1 images.
+     */
+    public static ImageBatch fromOneHot(INDArray features, INDArray oneHot, int[] exampleIndices) {
+        INDArray f = features.rank() == 2 ? features.reshape('c', features.size(0), features.size(1), 1, 1) : features;
+        int n = (int) oneHot.size(0);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (int) oneHot.getRow(i).argMax().getLong(0);
+        }
+        return new ImageBatch(f, oneHot, labels, exampleIndices);
     }
 
     /** Number of images in the batch. */
@@ -47,6 +66,22 @@ public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices)
         return labelIndices.clone();
     }
 
+    /** A copy of the images' positions in their dataset. */
+    @Override
+    public int[] exampleIndices() {
+        return exampleIndices.clone();
+    }
+
+    /** The position of image {@code i} in its dataset. */
+    public int exampleIndex(int i) {
+        return exampleIndices[i];
+    }
+
+    /** The features as a matrix [n, channels·height·width] (a view, no copy). */
+    public INDArray featureMatrix() {
+        return features.reshape('c', features.size(0), features.length() / features.size(0));
+    }
+
     /** The class index of image {@code i}. */
     public int labelIndex(int i) {
         return labelIndices[i];
@@ -60,7 +95,7 @@ public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices)
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageBatch b && features.equals(b.features) && labels.equals(b.labels)
-                && Arrays.equals(labelIndices, b.labelIndices);
+                && Arrays.equals(labelIndices, b.labelIndices) && Arrays.equals(exampleIndices, b.exampleIndices);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -14,7 +14,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * A target-task executor on an encoder: ℓ(E, X, d) = CE(softmax(tanh(x E) W_X + b_X), y)
  * (LPT's executor X, or an IL learner's head H on its encoder W).
  */
-public final class EncodedClassifier implements ExampleFunction<LabeledBatch> {
+public final class EncodedClassifier implements ExampleFunction<ImageBatch> {
 
     private final TanhEncoder encoder;
     private final ParameterSet head;
@@ -40,7 +40,7 @@ public final class EncodedClassifier implements ExampleFunction<LabeledBatch> {
     }
 
     @Override
-    public Tape forward(Bindings params, LabeledBatch batch) {
+    public Tape forward(Bindings params, ImageBatch batch) {
         TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
         INDArray z = pass.z;
         INDArray w = params.tensor(head, "w");

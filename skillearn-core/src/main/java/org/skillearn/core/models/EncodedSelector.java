@@ -6,7 +6,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -15,7 +15,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * LPT's test creator as one feed-forward layer on the encoder's features: the selection
  * probability f(d, C, E) = σ(tanh(x E) w_C + b_C) of Eq. (12).
  */
-public final class EncodedSelector implements ExampleFunction<LabeledBatch> {
+public final class EncodedSelector implements ExampleFunction<ImageBatch> {
 
     private final TanhEncoder encoder;
     private final ParameterSet creator;
@@ -41,7 +41,7 @@ public final class EncodedSelector implements ExampleFunction<LabeledBatch> {
     }
 
     @Override
-    public Tape forward(Bindings params, LabeledBatch batch) {
+    public Tape forward(Bindings params, ImageBatch batch) {
         TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
         INDArray z = pass.z;
         INDArray w = params.tensor(creator, "w");

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
@@ -16,7 +16,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * A free selection scalar s(d) = σ(S_d) ∈ [0, 1] for every test-bank example, read by the
  * example's index (LPT's difficulty-only ablation, Eq. 25).
  */
-public final class FreeSelector implements ExampleFunction<LabeledBatch> {
+public final class FreeSelector implements ExampleFunction<ImageBatch> {
 
     private final ParameterSet scores;
 
@@ -42,9 +42,9 @@ public final class FreeSelector implements ExampleFunction<LabeledBatch> {
     }
 
     @Override
-    public Tape forward(Bindings params, LabeledBatch batch) {
+    public Tape forward(Bindings params, ImageBatch batch) {
         INDArray all = params.value(scores);
-        long[] idx = batch.indices();
+        int[] idx = batch.exampleIndices();
         INDArray logits = Nd4j.create(all.dataType(), idx.length);
         for (int i = 0; i < idx.length; i++) {
             if (idx[i] < 0 || idx[i] >= all.length()) {

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -19,7 +19,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * differentiable "architecture" σ(a) ∈ (0,1)^d, ℓ(A, W, d) = CE(softmax((x ⊙ σ(a)) W + b), y).
  * The gate plays the role of DARTS' α in tests and small demonstrations of LPT and IL.
  */
-public final class GatedSoftmaxRegression implements ExampleFunction<LabeledBatch> {
+public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch> {
 
     private final ParameterSet gate;
     private final ParameterSet weights;
@@ -55,7 +55,7 @@ public final class GatedSoftmaxRegression implements ExampleFunction<LabeledBatc
     }
 
     @Override
-    public Tape forward(Bindings params, LabeledBatch batch) {
+    public Tape forward(Bindings params, ImageBatch batch) {
         INDArray a = params.tensor(gate, "gate");
         INDArray w = params.tensor(weights, "w");
         INDArray b = params.tensor(weights, "b");

@@ -78,8 +78,10 @@ class ConfigValidationTest {
     @Test
     void imageBatchRejectsDisagreeingParts() {
         assertThrows(IllegalArgumentException.class, () -> new ImageBatch(Nd4j.zeros(DataType.FLOAT, 2, 1, 2, 2),
-                Nd4j.zeros(DataType.FLOAT, 3, 4), new int[2]));
+                Nd4j.zeros(DataType.FLOAT, 3, 4), new int[2], new int[2]));
         assertThrows(IllegalArgumentException.class, () -> new ImageBatch(Nd4j.zeros(DataType.FLOAT, 2, 4),
-                Nd4j.zeros(DataType.FLOAT, 2, 4), new int[2]));
+                Nd4j.zeros(DataType.FLOAT, 2, 4), new int[2], new int[2]));
+        assertThrows(IllegalArgumentException.class, () -> new ImageBatch(Nd4j.zeros(DataType.FLOAT, 2, 1, 2, 2),
+                Nd4j.zeros(DataType.FLOAT, 2, 4), new int[2], new int[3]));
     }
 }

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.TestBatches;
 import org.skillearn.core.TestData;
-import org.skillearn.core.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -24,7 +24,7 @@ class ModelGradientTest {
     private static final int H = 4;
     private static final int C = 3;
 
-    private static void check(ExampleFunction<LabeledBatch> fn, Map<ParameterSet, INDArray> values, LabeledBatch batch) {
+    private static void check(ExampleFunction<ImageBatch> fn, Map<ParameterSet, INDArray> values, ImageBatch batch) {
         INDArray u = TestData.normal(99, 1, N, 1).reshape(N);
         Map<ParameterSet, INDArray> analytic = fn.forward(values::get, batch).backward(u, new LinkedHashSet<>(values.keySet()));
         double h = 1e-6;
@@ -91,7 +91,7 @@ class ModelGradientTest {
         Learner l = Learner.named("tester");
         ParameterSet s = FreeSelector.scoreSet(l, "S", 10);
         // indices 3..8: the other scores must get exactly zero gradient
-        LabeledBatch b = TestBatches.random(8, N, D, C, 3);
+        ImageBatch b = TestBatches.random(8, N, D, C, 3);
         INDArray u = TestData.normal(99, 1, N, 1).reshape(N);
         INDArray g = new FreeSelector(s).forward(Map.of(s, init(s, 7))::get, b).backward(u, java.util.Set.of(s)).get(s);
         for (int i : new int[] {0, 1, 2, 9}) {
