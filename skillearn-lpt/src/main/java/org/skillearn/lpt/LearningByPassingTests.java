@@ -99,7 +99,7 @@ public final class LearningByPassingTests<B> {
     }
 
     /** Builds the program of {@link LptConfig#ablation()}; the rule checks of Section 2.2.2 apply. */
-    public LptProgram build() {
+    public LptProgram<B> build() {
         require(architecture != null && weights != null && testeeLoss != null, "the testee (A, W, ℓ) is not set");
         require(creator != null && selection != null, "the test creator (C and f, or S and s) is not set");
         require(testeeTrain != null && testBank != null, "the data (D_ee^tr, D_er^tr, D_b, D_er^val) is not set");
@@ -140,7 +140,8 @@ public final class LearningByPassingTests<B> {
                     .loss(negValidation).validationData(testerVal)
                     .interaction(difficulty, 1.0).auxiliaryData(testBank));
         }
-        return new LptProgram(p.build(), config, architecture, weights, creator, difficulty, bankLoss, testerValidation);
+        return new LptProgram<>(p.build(), config, architecture, weights, creator, difficulty, bankLoss, testerValidation,
+                testeeLoss, selection);
     }
 
     private String suffix() {

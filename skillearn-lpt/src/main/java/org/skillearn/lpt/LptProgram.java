@@ -2,6 +2,8 @@ package org.skillearn.lpt;
 
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.objective.Objective;
 
 /**
@@ -15,7 +17,16 @@ import org.skillearn.core.objective.Objective;
  * @param testDifficulty   Σ f ℓ(A, W, d) / Σ f on the bank batch: the testee's loss on the current test (Eq. 9)
  * @param bankLoss         the testee's unweighted mean loss on the bank batch, for comparison
  * @param testerValidation L(E, X, D_er^(val)), or null in the difficulty-only ablation
+ * @param testeeLoss       ℓ(A, W, d)
+ * @param selection        f(d, C, E), or s(d) in the difficulty-only ablation
+ * @param <B>              the batch type
  */
-public record LptProgram(SkillProgram program, LptConfig config, ParameterSet architecture, ParameterSet weights,
-        ParameterSet selectionSet, Objective testDifficulty, Objective bankLoss, Objective testerValidation) {
+public record LptProgram<B>(SkillProgram program, LptConfig config, ParameterSet architecture, ParameterSet weights,
+        ParameterSet selectionSet, Objective testDifficulty, Objective bankLoss, Objective testerValidation,
+        ExampleFunction<B> testeeLoss, ExampleFunction<B> selection) {
+
+    /** How hard the current test is, measured over a whole pass of the test bank. */
+    public TestStatistics measureTest(Bindings params, Iterable<B> bank) {
+        return TestStatistics.measure(testeeLoss, selection, params, bank);
+    }
 }

@@ -22,7 +22,7 @@ class LptProgramTest {
     @ParameterizedTest
     @EnumSource(LptAblation.class)
     void hypergradientsOfArchitectureAndCreatorMatchBruteForce(LptAblation ablation) {
-        LptProgram lpt = TinyLpt.build(LptConfig.defaults().withAblation(ablation).withLambda(0.8).withGamma(0.6));
+        LptProgram<?> lpt = TinyLpt.build(LptConfig.defaults().withAblation(ablation).withLambda(0.8).withGamma(0.6));
         ProgramState state = ProgramState.initialize(lpt.program(), DataType.DOUBLE, 11);
         SkillSolver solver = new SkillSolver(lpt.program(), SolverConfig.secondOrder());
         solver.run(state, 2);
@@ -37,7 +37,7 @@ class LptProgramTest {
     @ParameterizedTest
     @EnumSource(LptAblation.class)
     void ablationsAreDeclaredThroughTheSameApiAndSolve(LptAblation ablation) {
-        LptProgram lpt = TinyLpt.build(LptConfig.defaults().withAblation(ablation));
+        LptProgram<?> lpt = TinyLpt.build(LptConfig.defaults().withAblation(ablation));
         assertEquals(Direction.MIN, lpt.program().validation().remaining().get(lpt.architecture()));
         assertEquals(Direction.MAX, lpt.program().validation().remaining().get(lpt.selectionSet()));
         assertEquals(ablation == LptAblation.DIFFICULTY_ONLY ? 1 : 2, lpt.program().stages().size());

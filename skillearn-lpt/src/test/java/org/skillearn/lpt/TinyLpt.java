@@ -43,7 +43,7 @@ final class TinyLpt {
         return ImageBatch.fromOneHot(Nd4j.create(x, new long[] {n, D}, DataType.DOUBLE), y, idx);
     }
 
-    static LptProgram build(LptConfig config) {
+    static LptProgram<ImageBatch> build(LptConfig config) {
         Learner testee = Learner.named("testee");
         ParameterSet a = GatedSoftmaxRegression.gateSet(testee, "A", D);
         ParameterSet w = GatedSoftmaxRegression.linearSet(testee, "W", ParameterKind.WEIGHTS, D, C);

@@ -14,7 +14,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * A target-task executor on an encoder: ℓ(E, X, d) = CE(softmax(tanh(x E) W_X + b_X), y)
  * (LPT's executor X, or an IL learner's head H on its encoder W).
  */
-public final class EncodedClassifier implements ExampleFunction<ImageBatch> {
+public final class EncodedClassifier implements ExampleFunction<ImageBatch>, Classifier {
 
     private final TanhEncoder encoder;
     private final ParameterSet head;
@@ -37,6 +37,12 @@ public final class EncodedClassifier implements ExampleFunction<ImageBatch> {
     @Override
     public String description() {
         return "ℓ(" + String.join(", ", encoder.sets().stream().map(ParameterSet::symbol).toList()) + ", " + head.symbol() + ", d)";
+    }
+
+    @Override
+    public INDArray logits(Bindings params, ImageBatch batch) {
+        INDArray z = encoder.forward(params, batch.featureMatrix()).z;
+        return z.mmul(params.tensor(head, "w")).addiRowVector(params.tensor(head, "b"));
     }
 
     @Override

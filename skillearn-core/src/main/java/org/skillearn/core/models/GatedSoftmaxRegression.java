@@ -19,7 +19,7 @@ import org.skillearn.core.objective.ExampleFunction;
  * differentiable "architecture" σ(a) ∈ (0,1)^d, ℓ(A, W, d) = CE(softmax((x ⊙ σ(a)) W + b), y).
  * The gate plays the role of DARTS' α in tests and small demonstrations of LPT and IL.
  */
-public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch> {
+public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>, Classifier {
 
     private final ParameterSet gate;
     private final ParameterSet weights;
@@ -52,6 +52,13 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
     @Override
     public String description() {
         return "ℓ(" + gate.symbol() + ", " + weights.symbol() + ", d)";
+    }
+
+    @Override
+    public INDArray logits(Bindings params, ImageBatch batch) {
+        INDArray w = params.tensor(weights, "w");
+        INDArray g = Transforms.sigmoid(params.tensor(gate, "gate"), true);
+        return Tensors.as(batch.featureMatrix(), w.dataType()).mulRowVector(g).mmul(w).addiRowVector(params.tensor(weights, "b"));
     }
 
     @Override

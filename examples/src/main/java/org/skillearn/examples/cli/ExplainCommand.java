@@ -1,0 +1,38 @@
+package org.skillearn.examples.cli;
+
+import java.util.concurrent.Callable;
+import org.skillearn.core.data.BatchConfig;
+import org.skillearn.core.data.SearchSplit;
+import org.skillearn.core.data.TrainTest;
+import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.SearchSetup;
+import org.skillearn.lpt.LptAblation;
+import org.skillearn.lpt.LptConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skillearn explain}: prints a method's program as the paper's stage tables. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Print a method's stage tables (the paper's Tables 3-6 and 16) as Markdown.")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt or il (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")
+    String ablation;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "IL: rounds M (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainTest data = DatasetChoice.FASHION_MNIST.load(null);
+        SearchSetup setup = SearchSetup.of(SearchSplit.of(data, 0), BatchConfig.of(64,
+                DatasetChoice.FASHION_MNIST.normalization()), 1, 0);
+        LptConfig lpt = LptConfig.defaults().withAblation(LptAblation.parse(ablation));
+        System.out.print(Method.parse(method).linear(setup, lpt, rounds, 1.0).program().explain());
+        return 0;
+    }
+}

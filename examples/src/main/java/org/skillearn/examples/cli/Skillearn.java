@@ -1,0 +1,31 @@
+package org.skillearn.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code skillearn} command line. */
+@Command(name = "skillearn", mixinStandardHelpOptions = true, version = "skillearn 0.1.0",
+        description = "Human learning skills as multi-level optimization programs (Skillearn).",
+        subcommands = {SearchCommand.class, ExplainCommand.class})
+public final class Skillearn implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its status (for tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Skillearn());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("skillearn: " + ex.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

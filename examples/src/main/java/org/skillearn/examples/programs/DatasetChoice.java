@@ -1,0 +1,62 @@
+package org.skillearn.examples.programs;
+
+import java.nio.file.Path;
+import org.skillearn.core.data.Cifar10;
+import org.skillearn.core.data.Cifar100;
+import org.skillearn.core.data.DatasetException;
+import org.skillearn.core.data.FashionMnist;
+import org.skillearn.core.data.Normalization;
+import org.skillearn.core.data.TrainTest;
+
+/** The datasets the command line reads, and where from. */
+public enum DatasetChoice {
+    FASHION_MNIST("fashion-mnist", Normalization.FASHION_MNIST),
+    CIFAR10("cifar10", Normalization.CIFAR10),
+    CIFAR100("cifar100", Normalization.CIFAR100);
+
+    private final String cliName;
+    private final Normalization normalization;
+
+    DatasetChoice(String cliName, Normalization normalization) {
+        this.cliName = cliName;
+        this.normalization = normalization;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** Parses a command-line spelling. */
+    public static DatasetChoice parse(String s) {
+        for (DatasetChoice d : values()) {
+            if (d.cliName.equals(s)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset '" + s + "'; expected fashion-mnist, cifar10 or cifar100");
+    }
+
+    /**
+     * Loads the data: Fashion-MNIST from {@code dataDir} (e.g. Debian's
+     * {@code /usr/share/datasets/fashion-mnist}), else the bundled real subset (6,000 + 1,000
+     * images); CIFAR only from {@code dataDir}.
+     */
+    public TrainTest load(Path dataDir) throws DatasetException {
+        return switch (this) {
+            case FASHION_MNIST -> dataDir != null ? FashionMnist.load(dataDir) : FashionMnist.loadSubset();
+            case CIFAR10 -> Cifar10.load(requireDir(dataDir));
+            case CIFAR100 -> Cifar100.load(requireDir(dataDir), Cifar100.Labels.FINE);
+        };
+    }
+
+    private Path requireDir(Path dataDir) {
+        if (dataDir == null) {
+            throw new IllegalArgumentException(cliName + " is not bundled; pass --data-dir with its binary files");
+        }
+        return dataDir;
+    }
+}

@@ -1,0 +1,116 @@
+package org.skillearn.examples.programs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.data.ImageDataset;
+import org.skillearn.core.data.SearchSplit;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.models.EncodedClassifier;
+import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.models.TanhEncoder;
+import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.solver.ProgramState;
+import org.skillearn.interleave.IlProgram;
+import org.skillearn.interleave.InterleavingLearning;
+import org.skillearn.interleave.InterleavingTask;
+import org.skillearn.interleave.TaskModel;
+
+/**
+ * Interleaving learning (Eq. 32) with small learners on Fashion-MNIST: two tasks on the same
+ * images, the ten classes and {@link FashionGroups the four coarse groups}; each learner is a
+ * tanh encoder over inputs gated by the shared architecture A, with its own softmax head.
+ */
+public final class LinearInterleaving implements SearchProgram {
+
+    private static final int HIDDEN = 32;
+
+    private final SearchSetup setup;
+    private final IlProgram il;
+    private final List<ImageDataset> tests;
+    private final List<String> names = List.of("fine", "coarse");
+
+    public LinearInterleaving(SearchSetup setup, int rounds, double lambda) {
+        this.setup = setup;
+        SearchSplit s = setup.split();
+        List<SearchSplit> tasks = List.of(s, new SearchSplit(FashionGroups.coarse(s.searchTrain()),
+                FashionGroups.coarse(s.searchVal()), FashionGroups.coarse(s.test())));
+        this.tests = List.of(tasks.get(0).test(), tasks.get(1).test());
+        Learner shared = Learner.named("shared architecture");
+        ParameterSet a = LinearModels.gate(shared, setup.inputSize());
+        LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());
+        InterleavingLearning<ImageBatch> b = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
+                .optimizers(new Sgd(cosine, 0.9, 3e-4, 5), new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3));
+        for (int k = 0; k < tasks.size(); k++) {
+            SearchSplit t = tasks.get(k);
+            b.task(new InterleavingTask<>(names.get(k),
+                    LinearModels.source(names.get(k) + "-train", t.searchTrain(), setup.batches(), setup.seed() + 10L * k),
+                    LinearModels.source(names.get(k) + "-val", t.searchVal(), setup.batches(), setup.seed() + 10L * k + 1),
+                    model(setup.inputSize(), t.searchTrain().numClasses())));
+        }
+        this.il = b.build();
+    }
+
+    private static TaskModel<ImageBatch> model(int inputs, int classes) {
+        return new TaskModel<>() {
+            @Override
+            public ParameterSet declareEncoder(Learner owner, String name) {
+                return TanhEncoder.encoderSet(owner, name, inputs, HIDDEN);
+            }
+
+            @Override
+            public ParameterSet declareHead(Learner owner, String name) {
+                return GatedSoftmaxRegression.linearSet(owner, name, ParameterKind.WEIGHTS, HIDDEN, classes);
+            }
+
+            @Override
+            public ExampleFunction<ImageBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
+                return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
+            }
+        };
+    }
+
+    private EncodedClassifier finalClassifier(int k) {
+        int last = il.rounds() - 1;
+        return new EncodedClassifier(new TanhEncoder(il.encoders().get(last).get(k), il.architecture()), il.heads().get(last).get(k));
+    }
+
+    @Override
+    public SkillProgram program() {
+        return il.program();
+    }
+
+    @Override
+    public ProgramState initialize(long seed) {
+        return il.initialize(DataType.FLOAT, seed);
+    }
+
+    @Override
+    public Map<String, Object> diagnostics(ProgramState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gate_open_fraction", LinearModels.gateOpenFraction(state.value(il.architecture())));
+        List<List<ParameterSet>> enc = il.encoders();
+        ParameterSet first = enc.get(0).get(0);
+        ParameterSet last = enc.get(il.rounds() - 1).get(il.learners() - 1);
+        m.put("encoder_handover_distance", state.value(last).sub(state.value(first)).norm2Number().doubleValue());
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> evaluate(ProgramState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            m.put(names.get(k) + "_test_accuracy", LinearModels.accuracy(finalClassifier(k), state.bindings(), tests.get(k),
+                    setup.batches()));
+        }
+        return m;
+    }
+}
