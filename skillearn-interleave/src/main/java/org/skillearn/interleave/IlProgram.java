@@ -7,9 +7,9 @@ import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 
 /**
- * A built interleaving-learning program.
+ * A built interleaving-learning program (or its multi-task baseline, as one round with one joint stage).
  *
- * @param program      the K·M learning stages and the validation stage of Eq. (32)
+ * @param program      the K·M learning stages and the validation stage of Eq. (32), or Eq. (38)
  * @param architecture the shared encoder architecture A
  * @param encoders     encoders[m][k]: W_k^(m), in stage order round by round
  * @param heads        heads[m][k]: H_k^(m)

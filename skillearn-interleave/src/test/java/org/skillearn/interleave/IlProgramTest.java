@@ -74,6 +74,50 @@ class IlProgramTest {
                 "‖W_2 − W_1‖ should shrink as λ grows: " + java.util.Arrays.toString(distances));
     }
 
+    /** K = 1, M = 1 is DARTS' two-level program: the same hypergradient as that program declared directly. */
+    @Test
+    void oneLearnerAndOneRoundReduceToTheTwoLevelProgram() {
+        IlProgram il = TinyIl.build(1, 1, 1.0);
+        assertEquals(1, il.program().stages().size());
+        Stage only = il.program().stages().get(0);
+        assertEquals(null, only.interaction());
+        assertEquals(List.of(), only.solutionsUsed());
+        ParameterSet a = il.architecture();
+        ParameterSet w = il.encoders().get(0).get(0);
+        ParameterSet h = il.heads().get(0).get(0);
+        org.skillearn.core.model.SkillProgram direct = org.skillearn.core.model.SkillProgram.builder("two-level")
+                .stage("weights", s -> s.active(w, h).supporting(a).loss(only.loss()).trainingData(only.trainingData().get(0))
+                        .optimizer(only.optimizer()))
+                .validation(v -> v.minimize(a, il.program().validation().optimizer(a)).loss(il.program().validation().loss())
+                        .validationData(il.program().validation().validationData().get(0)))
+                .build();
+        ProgramState s1 = il.initialize(DataType.DOUBLE, 5);
+        ProgramState s2 = ProgramState.initialize(direct, DataType.DOUBLE, 5);
+        for (ParameterSet p : List.of(a, w, h)) {
+            s2.setValue(p, s1.value(p));
+        }
+        SkillSolver solver1 = new SkillSolver(il.program(), SolverConfig.secondOrder());
+        SkillSolver solver2 = new SkillSolver(direct, SolverConfig.secondOrder());
+        INDArray g1 = solver1.hypergradient(s1, solver1.drawBatches()).gradient(a);
+        INDArray g2 = solver2.hypergradient(s2, solver2.drawBatches()).gradient(a);
+        assertTrue(g1.norm2Number().doubleValue() > 1e-8);
+        assertEquals(0.0, g1.sub(g2).norm2Number().doubleValue(), 1e-15);
+    }
+
+    @Test
+    void multiTaskBaselineTrainsAllTasksJointlyAndItsHypergradientIsExact() {
+        IlProgram mtl = TinyIl.multiTask(1.0, 1.0);
+        assertEquals(1, mtl.program().stages().size());
+        assertEquals(4, mtl.program().stages().get(0).active().size());
+        ProgramState state = mtl.initialize(DataType.DOUBLE, 5);
+        SkillSolver solver = new SkillSolver(mtl.program(), SolverConfig.secondOrder());
+        solver.run(state, 2);
+        HypergradientCheck.Result r = HypergradientCheck.run(mtl.program(), state, solver.drawBatches(), SolverConfig.secondOrder(), 1e-6);
+        assertTrue(r.relativeError() <= 1e-3, r.toString());
+        assertTrue(mtl.program().explain().contains("min_{A} L(A, H_1, W_1, fine-val) + L(A, H_2, W_2, coarse-val)"),
+                mtl.program().explain());
+    }
+
     @Test
     void explainPrintsTheRoundRobinStages() {
         String md = TinyIl.build(2, 2, 1.0).program().explain();

@@ -66,6 +66,19 @@ final class TinyIl {
         return new ImageBatch[] {ImageBatch.fromOneHot(features, fine, idx), ImageBatch.fromOneHot(features, coarse, idx)};
     }
 
+    static IlProgram multiTask(double gamma, double lambda) {
+        Learner shared = Learner.named("shared");
+        ParameterSet a = shared.parameters("A", ParameterKind.ARCHITECTURE).tensor("gate", D).init(Initializer.normal(0.3)).build();
+        ImageBatch[] train = images(1, 10);
+        ImageBatch[] val = images(2, 8);
+        return MultiTaskLearning.<ImageBatch>builder().architecture(a).gamma(gamma).lambda(lambda)
+                .optimizers(new Sgd(LearningRate.constant(0.1), 0.9, 3e-4, 0), new Adam(LearningRate.constant(0.01), 0.5, 0.999, 1e-8, 1e-3))
+                .task(new InterleavingTask<>("fine", DataSource.fixed("fine-train", train[0]), DataSource.fixed("fine-val", val[0]), model(4)))
+                .task(new InterleavingTask<>("coarse", DataSource.fixed("coarse-train", train[1]), DataSource.fixed("coarse-val", val[1]),
+                        model(2)))
+                .build();
+    }
+
     static IlProgram build(int learners, int rounds, double lambda) {
         Learner shared = Learner.named("shared");
         ParameterSet a = shared.parameters("A", ParameterKind.ARCHITECTURE).tensor("gate", D).init(Initializer.normal(0.3)).build();

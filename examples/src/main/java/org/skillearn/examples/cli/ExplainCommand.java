@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Print a method's stage tables (the paper's Tables 3-6 and 16) as Markdown.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt or il (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt, il or mtl (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search with a Skillearn program.")
 final class SearchCommand implements Callable<Integer> {
 
-    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt or il (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt, il or mtl (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--model", defaultValue = "linear",
@@ -103,7 +103,7 @@ final class SearchCommand implements Callable<Integer> {
             config.put("lambda", lambda);
             config.put("gamma", gamma);
             config.put("ablation", lpt.ablation().cliName());
-        } else if (m == Method.IL) {
+        } else if (m == Method.IL || m == Method.MTL) {
             config.put("rounds", rounds);
             config.put("lambda", lambda);
         }

@@ -22,12 +22,14 @@ import org.skillearn.core.solver.ProgramState;
 import org.skillearn.interleave.IlProgram;
 import org.skillearn.interleave.InterleavingLearning;
 import org.skillearn.interleave.InterleavingTask;
+import org.skillearn.interleave.MultiTaskLearning;
 import org.skillearn.interleave.TaskModel;
 
 /**
  * Interleaving learning (Eq. 32) with small learners on Fashion-MNIST: two tasks on the same
  * images, the ten classes and {@link FashionGroups the four coarse groups}; each learner is a
- * tanh encoder over inputs gated by the shared architecture A, with its own softmax head.
+ * tanh encoder over inputs gated by the shared architecture A, with its own softmax head. The
+ * multi-task baseline (Eq. 38) trains the same learners jointly.
  */
 public final class LinearInterleaving implements SearchProgram {
 
@@ -38,7 +40,12 @@ public final class LinearInterleaving implements SearchProgram {
     private final List<ImageDataset> tests;
     private final List<String> names = List.of("fine", "coarse");
 
-    public LinearInterleaving(SearchSetup setup, int rounds, double lambda) {
+    /**
+     * @param multiTask build the multi-task baseline (Eq. 38, γ = λ = 1) instead of interleaving
+     * @param rounds    M (interleaving only)
+     * @param lambda    the proximity weight (interleaving only)
+     */
+    public LinearInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda) {
         this.setup = setup;
         SearchSplit s = setup.split();
         List<SearchSplit> tasks = List.of(s, new SearchSplit(FashionGroups.coarse(s.searchTrain()),
@@ -47,16 +54,21 @@ public final class LinearInterleaving implements SearchProgram {
         Learner shared = Learner.named("shared architecture");
         ParameterSet a = LinearModels.gate(shared, setup.inputSize());
         LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());
-        InterleavingLearning<ImageBatch> b = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
-                .optimizers(new Sgd(cosine, 0.9, 3e-4, 5), new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3));
+        Sgd learners = new Sgd(cosine, 0.9, 3e-4, 5);
+        Adam arch = new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3);
+        InterleavingLearning<ImageBatch> il = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
+                .optimizers(learners, arch);
+        MultiTaskLearning<ImageBatch> mtl = MultiTaskLearning.<ImageBatch>builder().architecture(a).optimizers(learners, arch);
         for (int k = 0; k < tasks.size(); k++) {
             SearchSplit t = tasks.get(k);
-            b.task(new InterleavingTask<>(names.get(k),
+            InterleavingTask<ImageBatch> task = new InterleavingTask<>(names.get(k),
                     LinearModels.source(names.get(k) + "-train", t.searchTrain(), setup.batches(), setup.seed() + 10L * k),
                     LinearModels.source(names.get(k) + "-val", t.searchVal(), setup.batches(), setup.seed() + 10L * k + 1),
-                    model(setup.inputSize(), t.searchTrain().numClasses())));
+                    model(setup.inputSize(), t.searchTrain().numClasses()));
+            il.task(task);
+            mtl.task(task);
         }
-        this.il = b.build();
+        this.il = multiTask ? mtl.build() : il.build();
     }
 
     private static TaskModel<ImageBatch> model(int inputs, int classes) {

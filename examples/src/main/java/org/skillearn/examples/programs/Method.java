@@ -9,7 +9,9 @@ public enum Method {
     /** Learning by passing tests (Eq. 11) and its ablations. */
     LPT("lpt"),
     /** Interleaving learning (Eq. 32). */
-    IL("il");
+    IL("il"),
+    /** The multi-task learning baseline of interleaving learning (Eq. 38). */
+    MTL("mtl");
 
     private final String cliName;
 
@@ -27,7 +29,7 @@ public enum Method {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method '" + s + "'; expected darts, lpt or il");
+        throw new IllegalArgumentException("unknown method '" + s + "'; expected darts, lpt, il or mtl");
     }
 
     /** Builds this method's program with the small learners. */
@@ -35,7 +37,8 @@ public enum Method {
         return switch (this) {
             case DARTS -> new LinearDarts(setup);
             case LPT -> new LinearLpt(setup, lpt);
-            case IL -> new LinearInterleaving(setup, rounds, ilLambda);
+            case IL -> new LinearInterleaving(setup, false, rounds, ilLambda);
+            case MTL -> new LinearInterleaving(setup, true, rounds, ilLambda);
         };
     }
 }
