@@ -20,7 +20,7 @@ class CommandLineTest {
         assertEquals(0, status);
         ObjectMapper json = new ObjectMapper();
         JsonNode config = json.readTree(out.resolve("config.json").toFile());
-        assertEquals("lpt", config.get("method").asText());
+        assertEquals("lpt", config.get("options").get("method").asText());
         assertEquals(3000, config.get("search_train").asInt());
         List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
         assertEquals(1, metrics.size());
@@ -31,6 +31,44 @@ class CommandLineTest {
         double accuracy = result.get("testee_test_accuracy").asDouble();
         assertTrue(accuracy > 0.5 && accuracy <= 1, "a testee trained for one epoch should beat chance: " + accuracy);
         assertTrue(Files.readString(out.resolve("program.md")).contains("## Validation stage"));
+    }
+
+    /** A search stopped after epoch 1 and resumed ends exactly where an uninterrupted 2-epoch search does. */
+    @Test
+    void aStoppedSearchResumesToTheSameStateAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight");
+        Path stopped = dir.resolve("stopped");
+        String[] common = {"search", "--method", "darts", "--epochs", "2", "--batch-size", "256", "--seed", "3"};
+        assertEquals(0, Skillearn.execute(concat(common, "--out", straight.toString())));
+        assertEquals(0, Skillearn.execute(concat(common, "--out", stopped.toString(), "--stop-after-epochs", "1")));
+        assertEquals(1, Files.readAllLines(stopped.resolve("metrics.jsonl")).size());
+        assertTrue(Files.notExists(stopped.resolve("result.json")));
+        assertEquals(0, Skillearn.execute("search", "--resume", stopped.toString()));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(straight.resolve("checkpoint.bin")),
+                Files.readAllBytes(stopped.resolve("checkpoint.bin"))), "final parameters and optimizer states differ");
+        ObjectMapper json = new ObjectMapper();
+        List<String> a = Files.readAllLines(straight.resolve("metrics.jsonl"));
+        List<String> b = Files.readAllLines(stopped.resolve("metrics.jsonl"));
+        assertEquals(2, b.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode x = json.readTree(a.get(i));
+            JsonNode y = json.readTree(b.get(i));
+            assertEquals(x.get("validation_objective"), y.get("validation_objective"));
+            assertEquals(x.get("search_val_accuracy"), y.get("search_val_accuracy"));
+        }
+        assertEquals(json.readTree(straight.resolve("result.json").toFile()).get("test_accuracy"),
+                json.readTree(stopped.resolve("result.json").toFile()).get("test_accuracy"));
+    }
+
+    @Test
+    void resumingAFolderWithoutARunIsAClearError(@TempDir Path dir) {
+        assertEquals(1, Skillearn.execute("search", "--resume", dir.toString()));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

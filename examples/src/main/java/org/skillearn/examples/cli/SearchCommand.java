@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.skillearn.core.data.BatchConfig;
+import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.solver.Checkpoint;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
@@ -70,8 +72,21 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "IL rounds M (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--resume", description = "continue the stopped run in this folder (its config.json and checkpoint)")
+    Path resume;
+
+    @Option(names = "--stop-after-epochs", hidden = true,
+            description = "stop (with a checkpoint) after this many epochs of this invocation; for time-sliced runs and tests")
+    Integer stopAfterEpochs;
+
+    static final String CHECKPOINT = "checkpoint.bin";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            loadOptions(resume);
+            out = resume;
+        }
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
         }
@@ -86,36 +101,36 @@ final class SearchCommand implements Callable<Integer> {
         SearchSetup setup = SearchSetup.of(SearchSplit.of(data, seed), BatchConfig.of(batchSize, d.normalization()), epochs, seed);
         SearchProgram program = m.linear(setup, lpt, rounds, lambda);
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("method", m.cliName());
-        config.put("model", model);
-        config.put("order", order);
-        config.put("dataset", d.cliName());
-        config.put("data_dir", dataDir == null ? "bundled subset" : dataDir.toString());
-        config.put("search_train", setup.searchTrain().size());
-        config.put("search_val", setup.searchVal().size());
-        config.put("test", setup.split().test().size());
-        config.put("epochs", epochs);
-        config.put("steps_per_epoch", setup.stepsPerEpoch());
-        config.put("batch_size", batchSize);
-        config.put("seed", seed);
-        if (m == Method.LPT) {
-            config.put("lambda", lambda);
-            config.put("gamma", gamma);
-            config.put("ablation", lpt.ablation().cliName());
-        } else if (m == Method.IL || m == Method.MTL) {
-            config.put("rounds", rounds);
-            config.put("lambda", lambda);
-        }
-        config.put("java", System.getProperty("java.version"));
-        run.writeJson("config.json", config);
-        run.writeText("program.md", program.program().explain());
-
         ProgramState state = program.initialize(seed);
+        int firstEpoch = 1;
+        if (resume != null) {
+            Checkpoint.restore(program.program(), state, run.root().resolve(CHECKPOINT));
+            long done = state.step();
+            if (done % setup.stepsPerEpoch() != 0) {
+                throw new IllegalStateException(run.root().resolve(CHECKPOINT) + ": checkpoint at step " + done
+                        + " is not at an epoch boundary of " + setup.stepsPerEpoch() + " steps");
+            }
+            firstEpoch = (int) (done / setup.stepsPerEpoch()) + 1;
+            for (DataSource<?> source : program.program().dataSources()) {
+                source.skip(done);
+            }
+            run.keepJsonLines(METRICS, firstEpoch - 1);
+            System.err.println("resuming " + run.root() + " at epoch " + firstEpoch + " of " + epochs);
+        } else {
+            run.writeJson("config.json", config(m, d, setup, lpt));
+            run.writeText("program.md", program.program().explain());
+            run.writeText(METRICS, "");
+        }
+
         SkillSolver solver = new SkillSolver(program.program(), order == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
         Progress progress = new Progress(epochs, setup.stepsPerEpoch());
         long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        int ran = 0;
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
+            if (stopAfterEpochs != null && ran == stopAfterEpochs) {
+                System.err.println("stopped after epoch " + (epoch - 1) + "; continue with: search --resume " + run.root());
+                return 0;
+            }
             long epochStart = System.nanoTime();
             Map<String, Double> stageSums = new LinkedHashMap<>();
             double validationSum = 0;
@@ -134,11 +149,13 @@ final class SearchCommand implements Callable<Integer> {
             metrics.put("stage_loss", stageMeans);
             metrics.put("validation_objective", validationSum / setup.stepsPerEpoch());
             metrics.putAll(program.diagnostics(state));
-            run.appendJsonLine("metrics.jsonl", metrics);
+            Checkpoint.save(program.program(), state, run.root().resolve(CHECKPOINT));
+            run.appendJsonLine(METRICS, metrics);
             progress.epoch(epoch, metrics);
+            ran++;
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("search_seconds", (System.nanoTime() - start) / 1e9);
+        result.put("search_seconds_this_invocation", (System.nanoTime() - start) / 1e9);
         result.putAll(program.evaluate(state));
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (ParameterSet p : program.program().parameterSets()) {
@@ -149,5 +166,57 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("result: " + result);
         System.out.println("wrote " + run.root().toAbsolutePath());
         return 0;
+    }
+
+    static final String METRICS = "metrics.jsonl";
+
+    /** The run's configuration: the options needed to rebuild it (for --resume), then descriptive facts. */
+    private Map<String, Object> config(Method m, DatasetChoice d, SearchSetup setup, LptConfig lpt) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("method", m.cliName());
+        options.put("model", model);
+        options.put("order", order);
+        options.put("dataset", d.cliName());
+        options.put("data_dir", dataDir == null ? null : dataDir.toAbsolutePath().toString());
+        options.put("epochs", epochs);
+        options.put("batch_size", batchSize);
+        options.put("seed", seed);
+        options.put("lambda", lambda);
+        options.put("gamma", gamma);
+        options.put("ablation", lpt.ablation().cliName());
+        options.put("rounds", rounds);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("options", options);
+        config.put("data", dataDir == null ? "bundled subset" : dataDir.toString());
+        config.put("search_train", setup.searchTrain().size());
+        config.put("search_val", setup.searchVal().size());
+        config.put("test", setup.split().test().size());
+        config.put("steps_per_epoch", setup.stepsPerEpoch());
+        config.put("java", System.getProperty("java.version"));
+        return config;
+    }
+
+    /** Reads the options of a stopped run from its config.json. */
+    private void loadOptions(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("config.json");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.io.IOException(file + ": no run to resume here (config.json is missing)");
+        }
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).get("options");
+        if (o == null) {
+            throw new java.io.IOException(file + ": has no \"options\" object");
+        }
+        method = o.get("method").asText();
+        model = o.get("model").asText();
+        order = o.get("order").asInt();
+        dataset = o.get("dataset").asText();
+        dataDir = o.get("data_dir").isNull() ? null : Path.of(o.get("data_dir").asText());
+        epochs = o.get("epochs").asInt();
+        batchSize = o.get("batch_size").asInt();
+        seed = o.get("seed").asLong();
+        lambda = o.get("lambda").asDouble();
+        gamma = o.get("gamma").asDouble();
+        ablation = o.get("ablation").asText();
+        rounds = o.get("rounds").asInt();
     }
 }

@@ -18,6 +18,17 @@ public interface DataSource<B> {
     /** Draws the next batch; an endless source wraps around (reshuffling) at the end of an epoch. */
     B next();
 
+    /**
+     * Advances the source by {@code batches} draws, as if {@link #next()} had been called that
+     * many times: resuming a run replays its sources to where the checkpoint left them (the
+     * solver draws one batch per source per step). Sources that can jump directly may override.
+     */
+    default void skip(long batches) {
+        for (long i = 0; i < batches; i++) {
+            next();
+        }
+    }
+
     /** A source that always returns the same batch: full-batch problems and tests. */
     static <B> DataSource<B> fixed(String name, B batch) {
         if (name == null || name.isBlank()) {

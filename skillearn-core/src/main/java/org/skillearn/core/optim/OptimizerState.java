@@ -35,11 +35,19 @@ public final class OptimizerState {
         updates++;
     }
 
+    /** Sets the update count (restoring a checkpoint). */
+    public void setUpdates(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("update count must be >= 0, got " + n);
+        }
+        updates = n;
+    }
+
     /** A deep copy (for checkpoints and brute-force checks). */
     public OptimizerState copy() {
         INDArray[] c = new INDArray[buffers.length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = buffers[i].dup();
+            c[i] = buffers[i].isEmpty() ? buffers[i] : buffers[i].dup();
         }
         return new OptimizerState(updates, c);
     }

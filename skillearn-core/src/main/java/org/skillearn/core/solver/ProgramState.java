@@ -100,6 +100,25 @@ public final class ProgramState {
         step++;
     }
 
+    void setStep(long s) {
+        step = s;
+    }
+
+    /** Copies every value, optimizer state and the step counter of {@code other} (same program) into this state. */
+    void assignFrom(ProgramState other) {
+        values.forEach((set, v) -> v.assign(other.value(set)));
+        optimizerStates.forEach((set, o) -> {
+            OptimizerState src = other.optimizerState(set);
+            for (int i = 0; i < o.bufferCount(); i++) {
+                if (!o.buffer(i).isEmpty()) {
+                    o.buffer(i).assign(src.buffer(i));
+                }
+            }
+            o.setUpdates(src.updates());
+        });
+        step = other.step;
+    }
+
     /** Bindings of every set to its current value. */
     public Bindings bindings() {
         return this::value;
