@@ -1,0 +1,95 @@
+package org.skillearn.examples.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.Method;
+import org.skillearn.lpt.LptAblation;
+
+/**
+ * Everything that determines a search run; saved in the run's {@code config.json} so a stopped
+ * run can be rebuilt exactly.
+ *
+ * @param method    darts, lpt, il or mtl
+ * @param model     the learners ("linear")
+ * @param order     hypergradient order, 1 or 2
+ * @param dataset   fashion-mnist, cifar10 or cifar100
+ * @param dataDir   the dataset folder, or null for the bundled Fashion-MNIST subset
+ * @param epochs    search epochs
+ * @param batchSize batch size
+ * @param seed      the run's seed
+ * @param lambda    LPT's λ, or IL's proximity weight
+ * @param gamma     LPT's γ
+ * @param ablation  LPT ablation (none, difficulty-only, test-only)
+ * @param rounds    IL rounds M
+ */
+public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+        long seed, double lambda, double gamma, String ablation, int rounds) {
+
+    /** Validates every field, naming the option at fault. */
+    public SearchOptions {
+        Method.parse(method);
+        DatasetChoice.parse(dataset);
+        LptAblation.parse(ablation);
+        if (!"linear".equals(model)) {
+            throw new IllegalArgumentException("--model " + model + " is not available; this build has: linear");
+        }
+        if (order != 1 && order != 2) {
+            throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
+        }
+    }
+
+    /** The defaults of the command line for {@code method} and {@code seed}. */
+    public static SearchOptions defaults(String method, long seed) {
+        return new SearchOptions(method, "linear", 2, "fashion-mnist", null, 5, 64, seed, 1, 1, "none", 2);
+    }
+
+    public SearchOptions withSeed(long s) {
+        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds);
+    }
+
+    public SearchOptions withEpochs(int e) {
+        return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds);
+    }
+
+    public SearchOptions withOrder(int o) {
+        return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds);
+    }
+
+    /** As JSON-ready values. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("model", model);
+        m.put("order", order);
+        m.put("dataset", dataset);
+        m.put("data_dir", dataDir == null ? null : dataDir.toAbsolutePath().toString());
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("seed", seed);
+        m.put("lambda", lambda);
+        m.put("gamma", gamma);
+        m.put("ablation", ablation);
+        m.put("rounds", rounds);
+        return m;
+    }
+
+    /** Reads the object written by {@link #toMap()}. */
+    public static SearchOptions fromJson(JsonNode o) {
+        return new SearchOptions(o.get("method").asText(), o.get("model").asText(), o.get("order").asInt(),
+                o.get("dataset").asText(), o.get("data_dir").isNull() ? null : Path.of(o.get("data_dir").asText()),
+                o.get("epochs").asInt(), o.get("batch_size").asInt(), o.get("seed").asLong(), o.get("lambda").asDouble(),
+                o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt());
+    }
+}
