@@ -18,6 +18,7 @@ import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.objective.SameDiffObjective;
 import org.skillearn.core.optim.Adam;
@@ -66,7 +67,7 @@ public final class TestPrograms {
         Objective fit;
         Objective valLoss;
         if (!sameDiff) {
-            fit = new PlainObjective("(1/n)‖Xw − y‖² + Σ exp(ρ)w²", List.of(w, rho), (p, b) -> {
+            fit = AnalyticObjective.of("(1/n)‖Xw − y‖² + Σ exp(ρ)w²", List.of(w, rho), (p, b) -> {
                 INDArray[] xy = b.get(train);
                 INDArray wv = p.tensor(w, "w");
                 INDArray er = exp(p.tensor(rho, "rho"), true);
@@ -74,12 +75,12 @@ public final class TestPrograms {
                 double value = r.mul(r).sumNumber().doubleValue() / n + er.mul(wv).mul(wv).sumNumber().doubleValue();
                 INDArray gw = xy[0].transpose().mmul(r).muli(2.0 / n).addi(er.mul(wv).muli(2));
                 INDArray grho = er.mul(wv).muli(wv);
-                return new PlainObjective.Out(value, Map.of(w, gw, rho, grho));
+                return new AnalyticObjective.Result(value, Map.of(w, gw, rho, grho));
             });
-            valLoss = new PlainObjective("(1/m)‖X_v w − y_v‖²", List.of(w), (p, b) -> {
+            valLoss = AnalyticObjective.of("(1/m)‖X_v w − y_v‖²", List.of(w), (p, b) -> {
                 INDArray[] xy = b.get(val);
                 INDArray r = xy[0].mmul(p.tensor(w, "w")).subi(xy[1]);
-                return new PlainObjective.Out(r.mul(r).sumNumber().doubleValue() / m,
+                return new AnalyticObjective.Result(r.mul(r).sumNumber().doubleValue() / m,
                         Map.of(w, xy[0].transpose().mmul(r).muli(2.0 / m)));
             });
         } else {
@@ -147,7 +148,7 @@ public final class TestPrograms {
         Objective l3;
         Objective f;
         if (!sameDiff) {
-            l1 = new PlainObjective("L1(w1; a)", List.of(w1, a), (p, bt) -> {
+            l1 = AnalyticObjective.of("L1(w1; a)", List.of(w1, a), (p, bt) -> {
                 INDArray wv = p.tensor(w1, "w1");
                 INDArray ea = exp(p.tensor(a, "a"), true);
                 INDArray margin = x1.mmul(wv).muli(y1);
@@ -155,9 +156,9 @@ public final class TestPrograms {
                         + 0.5 * ea.mul(wv).mul(wv).sumNumber().doubleValue();
                 INDArray s = sigmoid(margin.neg(), false).muli(y1);
                 INDArray gw = x1.transpose().mmul(s).muli(-1.0 / n).addi(ea.mul(wv));
-                return new PlainObjective.Out(value, Map.of(w1, gw, a, ea.mul(wv).muli(wv).muli(0.5)));
+                return new AnalyticObjective.Result(value, Map.of(w1, gw, a, ea.mul(wv).muli(wv).muli(0.5)));
             });
-            l2 = new PlainObjective("L2(w2; b, w1*)", List.of(w2, b, w1), (p, bt) -> {
+            l2 = AnalyticObjective.of("L2(w2; b, w1*)", List.of(w2, b, w1), (p, bt) -> {
                 INDArray v2 = p.tensor(w2, "w2");
                 INDArray v1 = p.tensor(w1, "w1");
                 double bv = p.value(b).getDouble(0);
@@ -169,9 +170,9 @@ public final class TestPrograms {
                 INDArray g2 = x2.transpose().mmul(r).muli(2.0 / n).addi(v2.mul(sp));
                 INDArray g1 = x2.transpose().mmul(r.mul(t.mul(t).rsubi(1))).muli(-2.0 / n);
                 INDArray gb = Nd4j.create(new double[] {0.5 * sq2 / (1 + Math.exp(-bv))}, new long[] {1, 1}, DataType.DOUBLE);
-                return new PlainObjective.Out(value, Map.of(w2, g2, w1, g1, b, gb));
+                return new AnalyticObjective.Result(value, Map.of(w2, g2, w1, g1, b, gb));
             });
-            l3 = new PlainObjective("L3(w3; c, w1*, w2*)", List.of(w3, c, w1, w2), (p, bt) -> {
+            l3 = AnalyticObjective.of("L3(w3; c, w1*, w2*)", List.of(w3, c, w1, w2), (p, bt) -> {
                 INDArray v3 = p.tensor(w3, "w3");
                 INDArray cv = p.tensor(c, "c");
                 INDArray z1 = x3.mmul(p.tensor(w1, "w1"));
@@ -181,13 +182,13 @@ public final class TestPrograms {
                 INDArray g3 = x3.transpose().mmul(r).muli(2.0 / n).addi(cv.mul(v3));
                 INDArray g1 = x3.transpose().mmul(r.mul(z2)).muli(-2.0 / n);
                 INDArray g2 = x3.transpose().mmul(r.mul(z1)).muli(-2.0 / n);
-                return new PlainObjective.Out(value, Map.of(w3, g3, c, v3.mul(v3).muli(0.5), w1, g1, w2, g2));
+                return new AnalyticObjective.Result(value, Map.of(w3, g3, c, v3.mul(v3).muli(0.5), w1, g1, w2, g2));
             });
-            f = new PlainObjective("F(w3*, w1*)", List.of(w3, w1), (p, bt) -> {
+            f = AnalyticObjective.of("F(w3*, w1*)", List.of(w3, w1), (p, bt) -> {
                 INDArray r3 = xv.mmul(p.tensor(w3, "w3")).subi(yv);
                 INDArray r1 = xv.mmul(p.tensor(w1, "w1")).subi(yv);
                 double value = r3.mul(r3).sumNumber().doubleValue() / m + 0.1 * r1.mul(r1).sumNumber().doubleValue() / m;
-                return new PlainObjective.Out(value, Map.of(w3, xv.transpose().mmul(r3).muli(2.0 / m),
+                return new AnalyticObjective.Result(value, Map.of(w3, xv.transpose().mmul(r3).muli(2.0 / m),
                         w1, xv.transpose().mmul(r1).muli(0.2 / m)));
             });
         } else {
@@ -271,15 +272,15 @@ public final class TestPrograms {
         Objective lTester;
         Objective f;
         if (!sameDiff) {
-            lTestee = new PlainObjective("L(w; a)", List.of(w, a), (p, bt) -> {
+            lTestee = AnalyticObjective.of("L(w; a)", List.of(w, a), (p, bt) -> {
                 INDArray wv = p.tensor(w, "w");
                 INDArray ea = exp(p.tensor(a, "a"), true);
                 INDArray r = x.mmul(wv).subi(y);
                 double value = r.mul(r).sumNumber().doubleValue() / n + ea.mul(wv).mul(wv).sumNumber().doubleValue();
-                return new PlainObjective.Out(value, Map.of(w, x.transpose().mmul(r).muli(2.0 / n).addi(ea.mul(wv).muli(2)),
+                return new AnalyticObjective.Result(value, Map.of(w, x.transpose().mmul(r).muli(2.0 / n).addi(ea.mul(wv).muli(2)),
                         a, ea.mul(wv).muli(wv)));
             });
-            lTester = new PlainObjective("L(e) + γ Σ σ(c) ℓ(e)", List.of(e, c), (p, bt) -> {
+            lTester = AnalyticObjective.of("L(e) + γ Σ σ(c) ℓ(e)", List.of(e, c), (p, bt) -> {
                 INDArray ev = p.tensor(e, "e");
                 INDArray sc = sigmoid(p.tensor(c, "c"), true);
                 INDArray r = x.mmul(ev).subi(y);
@@ -288,9 +289,9 @@ public final class TestPrograms {
                 double value = r.mul(r).sumNumber().doubleValue() / n + gamma * sc.mul(lb).sumNumber().doubleValue() / nb;
                 INDArray ge = x.transpose().mmul(r).muli(2.0 / n).addi(xb.transpose().mmul(rb.mul(sc)).muli(2 * gamma / nb));
                 INDArray gc = lb.mul(sc).muli(sc.rsub(1)).muli(gamma / nb);
-                return new PlainObjective.Out(value, Map.of(e, ge, c, gc));
+                return new AnalyticObjective.Result(value, Map.of(e, ge, c, gc));
             });
-            f = new PlainObjective("Σσ(c)ℓ(w*)/Σσ(c) − λ L_val(e*)", List.of(w, c, e), (p, bt) -> {
+            f = AnalyticObjective.of("Σσ(c)ℓ(w*)/Σσ(c) − λ L_val(e*)", List.of(w, c, e), (p, bt) -> {
                 INDArray sc = sigmoid(p.tensor(c, "c"), true);
                 INDArray rb = xb.mmul(p.tensor(w, "w")).subi(yb);
                 INDArray lb = rb.mul(rb);
@@ -301,7 +302,7 @@ public final class TestPrograms {
                 INDArray gw = xb.transpose().mmul(rb.mul(sc)).muli(2.0 / s);
                 INDArray gc = sc.mul(sc.rsub(1)).muli(lb.mul(s).subi(t)).divi(s * s);
                 INDArray ge = xv.transpose().mmul(rv).muli(-2.0 * lambda / m);
-                return new PlainObjective.Out(value, Map.of(w, gw, c, gc, e, ge));
+                return new AnalyticObjective.Result(value, Map.of(w, gw, c, gc, e, ge));
             });
         } else {
             SameDiff g1 = SameDiff.create();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.skillearn.core.PlainObjective;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.optim.Sgd;
 
@@ -29,7 +29,7 @@ class ProgramRulesTest {
     }
 
     private static Objective reads(ParameterSet... sets) {
-        return new PlainObjective("L", List.of(sets), (p, b) -> new PlainObjective.Out(0, Map.of()));
+        return AnalyticObjective.of("L", List.of(sets), (p, b) -> new AnalyticObjective.Result(0, Map.of()));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.PlainObjective;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.TestPrograms;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -118,13 +118,13 @@ class SkillSolverTest {
         ParameterSet w = l.parameters("W", ParameterKind.WEIGHTS).tensor("w", 3).build();
         ParameterSet u = l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", 3).build();
         int[] calls = {0};
-        Objective exploding = new PlainObjective("exploding", List.of(w, u), (p, b) -> {
+        Objective exploding = AnalyticObjective.of("exploding", List.of(w, u), (p, b) -> {
             calls[0]++;
             double bad = calls[0] > 1 ? Double.NaN : 1.0; // finite at the look-ahead, NaN from the first finite difference on
             INDArray g = Nd4j.valueArrayOf(new long[] {3}, bad, DataType.DOUBLE);
-            return new PlainObjective.Out(1.0, Map.of(w, g, u, g.dup()));
+            return new AnalyticObjective.Result(1.0, Map.of(w, g, u, g.dup()));
         });
-        Objective f = new PlainObjective("F", List.of(w), (p, b) -> new PlainObjective.Out(p.value(w).sumNumber().doubleValue(),
+        Objective f = AnalyticObjective.of("F", List.of(w), (p, b) -> new AnalyticObjective.Result(p.value(w).sumNumber().doubleValue(),
                 Map.of(w, Nd4j.ones(DataType.DOUBLE, 3))));
         SkillProgram p = SkillProgram.builder("exploding")
                 .stage("train", s -> s.active(w).supporting(u).loss(exploding).optimizer(Sgd.plain(0.1)))

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.NativeArrays;
-import org.skillearn.core.PlainObjective;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -38,7 +38,7 @@ class SolverMemoryTest {
         ParameterSet u = l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", n).init(Initializer.normal(1)).build();
         // L(W; U) = ½‖W − U‖² + ½ Σ U_i W_i², so the mixed second derivative ∂²L/∂U∂W is not trivial
         // objectives written as a careful user would for large sets: temporaries are released at once
-        PlainObjective loss = new PlainObjective("½‖W − U‖² + ½ Σ U W²", List.of(w, u), (p, b) -> {
+        AnalyticObjective loss = AnalyticObjective.of("½‖W − U‖² + ½ Σ U W²", List.of(w, u), (p, b) -> {
             INDArray wv = p.value(w);
             INDArray uv = p.value(u);
             INDArray diff = wv.sub(uv);
@@ -49,12 +49,12 @@ class SolverMemoryTest {
             INDArray gw = diff.add(uw);
             INDArray gu = diff.negi().addi(w2.muli(0.5));
             NativeArrays.release(uw, w2);
-            return new PlainObjective.Out(value, Map.of(w, gw, u, gu));
+            return new AnalyticObjective.Result(value, Map.of(w, gw, u, gu));
         });
-        PlainObjective f = new PlainObjective("½‖W‖²", List.of(w), (p, b) -> {
+        AnalyticObjective f = AnalyticObjective.of("½‖W‖²", List.of(w), (p, b) -> {
             INDArray wv = p.value(w);
             double n2 = wv.norm2Number().doubleValue();
-            return new PlainObjective.Out(0.5 * n2 * n2, Map.of(w, wv.dup()));
+            return new AnalyticObjective.Result(0.5 * n2 * n2, Map.of(w, wv.dup()));
         });
         SkillProgram program = SkillProgram.builder("million")
                 .stage("train", s -> s.active(w).supporting(u).loss(loss).optimizer(new Sgd(LearningRate.constant(0.01), 0.9, 3e-4, 5)))
