@@ -9,10 +9,6 @@ import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.models.EncodedClassifier;
-import org.skillearn.core.models.GatedSoftmaxRegression;
-import org.skillearn.core.models.TanhEncoder;
-import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
@@ -26,24 +22,8 @@ final class TinyIl {
     private TinyIl() {
     }
 
-    /** A gated tanh encoder (A gates the inputs) with a softmax head. */
     static TaskModel<ImageBatch> model(int classes) {
-        return new TaskModel<>() {
-            @Override
-            public ParameterSet declareEncoder(Learner owner, String name) {
-                return TanhEncoder.encoderSet(owner, name, D, H);
-            }
-
-            @Override
-            public ParameterSet declareHead(Learner owner, String name) {
-                return GatedSoftmaxRegression.linearSet(owner, name, ParameterKind.WEIGHTS, H, classes);
-            }
-
-            @Override
-            public ExampleFunction<ImageBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
-                return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
-            }
-        };
+        return TaskModels.gatedTanhEncoder(D, H, classes);
     }
 
     /** Images with a fine label in [0, 4) and its coarse label fine / 2. */

@@ -8,13 +8,10 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.models.EncodedClassifier;
-import org.skillearn.core.models.GatedSoftmaxRegression;
 import org.skillearn.core.models.TanhEncoder;
-import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
@@ -23,7 +20,7 @@ import org.skillearn.interleave.IlProgram;
 import org.skillearn.interleave.InterleavingLearning;
 import org.skillearn.interleave.InterleavingTask;
 import org.skillearn.interleave.MultiTaskLearning;
-import org.skillearn.interleave.TaskModel;
+import org.skillearn.interleave.TaskModels;
 
 /**
  * Interleaving learning (Eq. 32) with small learners on Fashion-MNIST: two tasks on the same
@@ -64,30 +61,11 @@ public final class LinearInterleaving implements SearchProgram {
             InterleavingTask<ImageBatch> task = new InterleavingTask<>(names.get(k),
                     LinearModels.source(names.get(k) + "-train", t.searchTrain(), setup.batches(), setup.seed() + 10L * k),
                     LinearModels.source(names.get(k) + "-val", t.searchVal(), setup.batches(), setup.seed() + 10L * k + 1),
-                    model(setup.inputSize(), t.searchTrain().numClasses()));
+                    TaskModels.gatedTanhEncoder(setup.inputSize(), HIDDEN, t.searchTrain().numClasses()));
             il.task(task);
             mtl.task(task);
         }
         this.il = multiTask ? mtl.build() : il.build();
-    }
-
-    private static TaskModel<ImageBatch> model(int inputs, int classes) {
-        return new TaskModel<>() {
-            @Override
-            public ParameterSet declareEncoder(Learner owner, String name) {
-                return TanhEncoder.encoderSet(owner, name, inputs, HIDDEN);
-            }
-
-            @Override
-            public ParameterSet declareHead(Learner owner, String name) {
-                return GatedSoftmaxRegression.linearSet(owner, name, ParameterKind.WEIGHTS, HIDDEN, classes);
-            }
-
-            @Override
-            public ExampleFunction<ImageBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
-                return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
-            }
-        };
     }
 
     private EncodedClassifier finalClassifier(int k) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.skillearn.core.io.AtomicFiles;
 
 /**
  * The output folder of one run. Every file is written atomically (a temporary file in the same
@@ -46,18 +45,8 @@ public final class RunDirectory {
 
     /** Writes {@code text} to {@code name}, atomically. */
     public void writeText(String name, String text) throws IOException {
-        Path target = root.resolve(name);
-        Path tmp = Files.createTempFile(root, "." + name, ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(root.resolve(name), out -> out.write(bytes));
     }
 
     /** Keeps the first {@code lines} lines of {@code name} (dropping records of an epoch a crash interrupted). */

@@ -73,14 +73,7 @@ final class ProgramRules {
                 learnedIn.put(s, stage);
             }
         }
-        Set<ParameterSet> all = new LinkedHashSet<>();
-        for (Learner l : learners) {
-            all.addAll(l.parameterSets());
-        }
-        for (Stage stage : stages) {
-            all.addAll(stage.supporting());
-        }
-        all.addAll(validation.objective().parameters());
+        Set<ParameterSet> all = allSets(stages, validation, learners);
         for (ParameterSet s : validation.remaining().keySet()) {
             Stage learned = learnedIn.get(s);
             if (learned != null) {
@@ -95,6 +88,24 @@ final class ProgramRules {
                         + " declare it with minimize(...) or maximize(...)" + whereUsed(s, stages));
             }
         }
+    }
+
+    /**
+     * Every parameter set a program mentions: the declared learners' sets first, then each stage's
+     * (active, supporting, solutions used, objective), then the validation stage's.
+     */
+    static Set<ParameterSet> allSets(List<Stage> stages, ValidationStage validation, List<Learner> learners) {
+        Set<ParameterSet> sets = new LinkedHashSet<>();
+        learners.forEach(l -> sets.addAll(l.parameterSets()));
+        for (Stage s : stages) {
+            sets.addAll(s.active());
+            sets.addAll(s.supporting());
+            sets.addAll(s.solutionsUsed());
+            sets.addAll(s.objective().parameters());
+        }
+        sets.addAll(validation.remaining().keySet());
+        sets.addAll(validation.objective().parameters());
+        return sets;
     }
 
     private static String whereUsed(ParameterSet s, List<Stage> stages) {
@@ -115,17 +126,7 @@ final class ProgramRules {
             }
         }
         Map<String, ParameterSet> setNames = new HashMap<>();
-        Set<ParameterSet> sets = new LinkedHashSet<>();
-        learners.forEach(l -> sets.addAll(l.parameterSets()));
-        for (Stage s : stages) {
-            sets.addAll(s.active());
-            sets.addAll(s.supporting());
-            sets.addAll(s.solutionsUsed());
-            sets.addAll(s.objective().parameters());
-        }
-        sets.addAll(validation.remaining().keySet());
-        sets.addAll(validation.objective().parameters());
-        for (ParameterSet p : sets) {
+        for (ParameterSet p : allSets(stages, validation, learners)) {
             ParameterSet other = setNames.put(p.name(), p);
             if (other != null && other != p) {
                 throw new SkillProgramException("two different parameter sets are named '" + p.name()

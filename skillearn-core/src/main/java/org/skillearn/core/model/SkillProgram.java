@@ -28,18 +28,7 @@ public final class SkillProgram {
         this.name = name;
         this.stages = List.copyOf(stages);
         this.validation = validation;
-        Set<ParameterSet> sets = new LinkedHashSet<>();
-        for (Learner l : declared) {
-            sets.addAll(l.parameterSets());
-        }
-        for (Stage s : stages) {
-            sets.addAll(s.active());
-            sets.addAll(s.supporting());
-            sets.addAll(s.solutionsUsed());
-            sets.addAll(s.objective().parameters());
-        }
-        sets.addAll(validation.remaining().keySet());
-        sets.addAll(validation.objective().parameters());
+        Set<ParameterSet> sets = ProgramRules.allSets(stages, validation, declared);
         this.parameterSets = List.copyOf(sets);
         Set<Learner> ls = new LinkedHashSet<>(declared);
         sets.forEach(s -> ls.add(s.owner()));
@@ -81,7 +70,7 @@ public final class SkillProgram {
         return validation;
     }
 
-    /** Every parameter set of the program, stages' sets first in stage order. */
+    /** Every parameter set of the program: declared learners' sets first, then in stage order, then the validation stage's. */
     public List<ParameterSet> parameterSets() {
         return parameterSets;
     }

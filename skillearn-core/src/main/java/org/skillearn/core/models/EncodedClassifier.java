@@ -1,10 +1,7 @@
 package org.skillearn.core.models;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
@@ -18,6 +15,7 @@ public final class EncodedClassifier implements ExampleFunction<ImageBatch>, Cla
 
     private final TanhEncoder encoder;
     private final ParameterSet head;
+    private final SoftmaxHead classifier;
 
     /** @param head tensors "w" [h, c] and "b" [c] */
     public EncodedClassifier(TanhEncoder encoder, ParameterSet head) {
@@ -25,13 +23,12 @@ public final class EncodedClassifier implements ExampleFunction<ImageBatch>, Cla
         Tensors.require(head, "w", h, head.layout().tensor("b").shape()[0]);
         this.encoder = encoder;
         this.head = head;
+        this.classifier = new SoftmaxHead(encoder, head);
     }
 
     @Override
     public Set<ParameterSet> parameters() {
-        Set<ParameterSet> s = new java.util.LinkedHashSet<>(encoder.sets());
-        s.add(head);
-        return s;
+        return classifier.sets();
     }
 
     @Override
@@ -41,33 +38,11 @@ public final class EncodedClassifier implements ExampleFunction<ImageBatch>, Cla
 
     @Override
     public INDArray logits(Bindings params, ImageBatch batch) {
-        INDArray z = encoder.forward(params, batch.featureMatrix()).z;
-        return z.mmul(params.tensor(head, "w")).addiRowVector(params.tensor(head, "b"));
+        return classifier.logits(params, batch);
     }
 
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
-        TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
-        INDArray z = pass.z;
-        INDArray w = params.tensor(head, "w");
-        INDArray y = Tensors.as(batch.labels(), w.dataType());
-        SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of(z.mmul(w).addiRowVector(params.tensor(head, "b")), y);
-        return new Tape() {
-            @Override
-            public INDArray values() {
-                return ce.losses();
-            }
-
-            @Override
-            public Map<ParameterSet, INDArray> backward(INDArray upstream, Set<ParameterSet> wrt) {
-                INDArray dlogits = ce.logitGradient(y, upstream);
-                Map<ParameterSet, INDArray> out = new HashMap<>();
-                if (wrt.contains(head)) {
-                    out.put(head, Nd4j.toFlattened('c', z.transpose().mmul(dlogits), dlogits.sum(0)));
-                }
-                out.putAll(pass.backward(dlogits.mmul(w.transpose()), wrt));
-                return out;
-            }
-        };
+        return classifier.forward(params, batch);
     }
 }

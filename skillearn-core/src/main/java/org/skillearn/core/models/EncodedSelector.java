@@ -42,7 +42,7 @@ public final class EncodedSelector implements ExampleFunction<ImageBatch> {
 
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
-        TanhEncoder.Pass pass = encoder.forward(params, batch.featureMatrix());
+        TanhEncoder.EncoderPass pass = encoder.forward(params, batch.featureMatrix());
         INDArray z = pass.z;
         INDArray w = params.tensor(creator, "w");
         INDArray f = Transforms.sigmoid(z.mmul(w).addi(params.tensor(creator, "b").getDouble(0)), false).reshape(z.size(0));

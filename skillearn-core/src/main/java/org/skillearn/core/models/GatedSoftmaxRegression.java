@@ -1,11 +1,7 @@
 package org.skillearn.core.models;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
@@ -23,6 +19,7 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
 
     private final ParameterSet gate;
     private final ParameterSet weights;
+    private final SoftmaxHead classifier;
 
     /** @param gate tensor "gate" [d]; @param weights tensors "w" [d, c] and "b" [c] */
     public GatedSoftmaxRegression(ParameterSet gate, ParameterSet weights) {
@@ -31,6 +28,7 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
         Tensors.require(weights, "w", d, c);
         this.gate = gate;
         this.weights = weights;
+        this.classifier = new SoftmaxHead(new InputGate(gate), weights);
     }
 
     /** Declares the gate set "gate" [d] (initialised to 0, i.e. σ = 1/2) on {@code owner}. */
@@ -46,7 +44,7 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
 
     @Override
     public Set<ParameterSet> parameters() {
-        return Set.of(gate, weights);
+        return classifier.sets();
     }
 
     @Override
@@ -56,40 +54,11 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
 
     @Override
     public INDArray logits(Bindings params, ImageBatch batch) {
-        INDArray w = params.tensor(weights, "w");
-        INDArray g = Transforms.sigmoid(params.tensor(gate, "gate"), true);
-        return Tensors.as(batch.featureMatrix(), w.dataType()).mulRowVector(g).mmul(w).addiRowVector(params.tensor(weights, "b"));
+        return classifier.logits(params, batch);
     }
 
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
-        INDArray a = params.tensor(gate, "gate");
-        INDArray w = params.tensor(weights, "w");
-        INDArray b = params.tensor(weights, "b");
-        INDArray x = Tensors.as(batch.featureMatrix(), w.dataType());
-        INDArray y = Tensors.as(batch.labels(), w.dataType());
-        INDArray g = Transforms.sigmoid(a, true);
-        INDArray xg = x.mulRowVector(g);
-        SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of(xg.mmul(w).addiRowVector(b), y);
-        return new Tape() {
-            @Override
-            public INDArray values() {
-                return ce.losses();
-            }
-
-            @Override
-            public Map<ParameterSet, INDArray> backward(INDArray upstream, Set<ParameterSet> wrt) {
-                INDArray dz = ce.logitGradient(y, upstream);
-                Map<ParameterSet, INDArray> out = new HashMap<>();
-                if (wrt.contains(weights)) {
-                    out.put(weights, Nd4j.toFlattened('c', xg.transpose().mmul(dz), dz.sum(0)));
-                }
-                if (wrt.contains(gate)) {
-                    INDArray dxg = dz.mmul(w.transpose());
-                    out.put(gate, dxg.muli(x).sum(0).muli(g.mul(g.rsub(1.0))));
-                }
-                return out;
-            }
-        };
+        return classifier.forward(params, batch);
     }
 }

@@ -17,7 +17,7 @@ import org.skillearn.core.objective.Bindings;
  * stand-in architecture: LPT's tester encoder, or IL's shared-architecture encoder, in tests and
  * small demonstrations. Shared by {@link EncodedClassifier} and {@link EncodedSelector}.
  */
-public final class TanhEncoder {
+public final class TanhEncoder implements FeatureMap {
 
     private final ParameterSet encoder;
     private final ParameterSet gate;
@@ -49,6 +49,7 @@ public final class TanhEncoder {
     }
 
     /** The sets the encoder reads (E, and the gate if any). */
+    @Override
     public Set<ParameterSet> sets() {
         Set<ParameterSet> s = new LinkedHashSet<>();
         s.add(encoder);
@@ -59,14 +60,14 @@ public final class TanhEncoder {
     }
 
     /** One forward pass, kept for the backward pass. */
-    final class Pass {
+    final class EncoderPass implements FeatureMap.Pass {
         private final INDArray x;
         private final INDArray g;
         private final INDArray xg;
         private final INDArray e;
         final INDArray z;
 
-        Pass(Bindings params, INDArray input) {
+        EncoderPass(Bindings params, INDArray input) {
             this.e = params.tensor(encoder, "e");
             this.x = Tensors.as(input, e.dataType());
             this.g = gate == null ? null : Transforms.sigmoid(params.tensor(gate, "gate"), true);
@@ -74,8 +75,14 @@ public final class TanhEncoder {
             this.z = Transforms.tanh(xg.mmul(e), true);
         }
 
+        @Override
+        public INDArray features() {
+            return z;
+        }
+
         /** Gradients of the encoder's sets in {@code wrt}, given dz. */
-        Map<ParameterSet, INDArray> backward(INDArray dz, Set<ParameterSet> wrt) {
+        @Override
+        public Map<ParameterSet, INDArray> backward(INDArray dz, Set<ParameterSet> wrt) {
             Map<ParameterSet, INDArray> out = new HashMap<>();
             INDArray pre = dz.mul(z.mul(z).rsubi(1.0));
             if (wrt.contains(encoder)) {
@@ -88,7 +95,8 @@ public final class TanhEncoder {
         }
     }
 
-    Pass forward(Bindings params, INDArray x) {
-        return new Pass(params, x);
+    @Override
+    public EncoderPass forward(Bindings params, INDArray x) {
+        return new EncoderPass(params, x);
     }
 }

@@ -5,16 +5,14 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.io.AtomicFiles;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.optim.OptimizerState;
@@ -37,34 +35,24 @@ public final class Checkpoint {
 
     /** Writes {@code state} of {@code program} to {@code file}, atomically. */
     public static void save(SkillProgram program, ProgramState state, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(os)) {
-                out.writeInt(MAGIC);
-                out.writeLong(state.step());
-                List<ParameterSet> sets = program.parameterSets();
-                out.writeInt(sets.size());
-                for (ParameterSet s : sets) {
-                    out.writeUTF(s.name());
-                    write(out, state.value(s));
-                    OptimizerState o = state.optimizerState(s);
-                    out.writeLong(o.updates());
-                    out.writeInt(o.bufferCount());
-                    for (int i = 0; i < o.bufferCount(); i++) {
-                        write(out, o.buffer(i));
-                    }
+        AtomicFiles.write(file, os -> {
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os));
+            out.writeInt(MAGIC);
+            out.writeLong(state.step());
+            List<ParameterSet> sets = program.parameterSets();
+            out.writeInt(sets.size());
+            for (ParameterSet s : sets) {
+                out.writeUTF(s.name());
+                write(out, state.value(s));
+                OptimizerState o = state.optimizerState(s);
+                out.writeLong(o.updates());
+                out.writeInt(o.bufferCount());
+                for (int i = 0; i < o.bufferCount(); i++) {
+                    write(out, o.buffer(i));
                 }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.flush();
+        });
     }
 
     /**
@@ -73,7 +61,7 @@ public final class Checkpoint {
      */
     public static void restore(SkillProgram program, ProgramState state, Path file) throws IOException {
         ProgramState staged = state.copy();
-        try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(is)) {
+        try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + ": not a Skillearn checkpoint (wrong magic number)");
             }

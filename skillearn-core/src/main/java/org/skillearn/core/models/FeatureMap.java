@@ -1,0 +1,25 @@
+package org.skillearn.core.models;
+
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.objective.Bindings;
+
+/** A differentiable map from inputs [n, d] to features [n, h], kept for its backward pass. */
+interface FeatureMap {
+
+    /** The sets the map reads. */
+    Set<ParameterSet> sets();
+
+    /** One forward pass. */
+    Pass forward(Bindings params, INDArray x);
+
+    /** A forward pass's features and its vector-Jacobian product. */
+    interface Pass {
+        INDArray features();
+
+        /** Gradients of the map's sets in {@code wrt}, given the gradient with respect to the features. */
+        Map<ParameterSet, INDArray> backward(INDArray dFeatures, Set<ParameterSet> wrt);
+    }
+}

@@ -1,0 +1,40 @@
+package org.skillearn.interleave;
+
+import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.models.EncodedClassifier;
+import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.models.TanhEncoder;
+import org.skillearn.core.objective.ExampleFunction;
+
+/** Ready-made interleaving learners. */
+public final class TaskModels {
+
+    private TaskModels() {
+    }
+
+    /**
+     * A small learner for tests and demonstrations: a tanh encoder z = tanh((x ⊙ σ(A)) W) whose
+     * inputs are gated by the shared architecture A (tensor "gate" [inputs]), and a softmax head H.
+     */
+    public static TaskModel<ImageBatch> gatedTanhEncoder(int inputs, int hidden, int classes) {
+        return new TaskModel<>() {
+            @Override
+            public ParameterSet declareEncoder(Learner owner, String name) {
+                return TanhEncoder.encoderSet(owner, name, inputs, hidden);
+            }
+
+            @Override
+            public ParameterSet declareHead(Learner owner, String name) {
+                return GatedSoftmaxRegression.linearSet(owner, name, ParameterKind.WEIGHTS, hidden, classes);
+            }
+
+            @Override
+            public ExampleFunction<ImageBatch> loss(ParameterSet architecture, ParameterSet encoder, ParameterSet head) {
+                return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
+            }
+        };
+    }
+}
