@@ -1,5 +1,6 @@
 package org.skillearn.examples.experiment;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,12 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The experiment's plots as PNG (XChart, rendered headless): training and validation curves per
@@ -61,36 +66,64 @@ public final class ExperimentPlots {
         return out;
     }
 
-    /** Mean training loss of every stage and the validation objective per epoch, one line per seed. */
+    /**
+     * Mean training loss of every stage and the validation objective per epoch: one colour per
+     * curve (stage or validation), one line style per seed.
+     */
     static XYChart curves(MethodVariant m, List<MetricsHistory> runs) {
-        XYChart c = xy(m.label() + ": training and validation curves", "loss / objective");
-        for (MetricsHistory h : runs) {
+        int n = runs.stream().mapToInt(h -> h.stages().size() + 1).sum();
+        XYChart c = xy(m.label() + ": training and validation curves", "loss / objective", n);
+        for (int k = 0; k < runs.size(); k++) {
+            MetricsHistory h = runs.get(k);
             String seed = "seed " + h.spec().seed();
+            int colour = 0;
             for (String stage : h.stages()) {
-                c.addSeries(seed + ": training loss, stage " + stage, h.epochNumbers(), h.stageLoss(stage));
+                styled(c.addSeries(seed + ": training loss, stage " + stage, h.epochNumbers(), h.stageLoss(stage)), colour++, k);
             }
             if (h.has("validation_objective")) {
-                c.addSeries(seed + ": validation objective", h.epochNumbers(), h.series("validation_objective"));
+                styled(c.addSeries(seed + ": validation objective", h.epochNumbers(), h.series("validation_objective")), colour, k);
             }
         }
         return c;
     }
 
-    /** The architecture over epochs: the fraction of input gates σ(a) above ½, one line per run. */
+    /** The architecture over epochs: the fraction of input gates σ(a) above ½; one colour per method, one style per seed. */
     static XYChart architecture(List<MetricsHistory> runs) {
-        XYChart c = xy("Architecture over epochs (gated models)", "fraction of input gates open, σ(a) > 1/2");
-        runs.forEach(h -> c.addSeries(h.spec().name(), h.epochNumbers(), h.series(ARCHITECTURE_KEY)));
+        XYChart c = xy("Architecture over epochs: input gates open, σ(a) > 1/2", "fraction of gates open", runs.size());
+        List<MethodVariant> methods = runs.stream().map(h -> h.spec().method()).distinct().toList();
+        List<Long> seeds = runs.stream().map(h -> h.spec().seed()).distinct().toList();
+        runs.forEach(h -> styled(c.addSeries(h.spec().name(), h.epochNumbers(), h.series(ARCHITECTURE_KEY)),
+                methods.indexOf(h.spec().method()), seeds.indexOf(h.spec().seed())));
         return c;
     }
 
-    /** LPT's test difficulty (selection-weighted testee loss) and the unweighted test-bank loss per epoch. */
+    /**
+     * LPT's test difficulty (selection-weighted testee loss on the created test) as solid lines and
+     * the unweighted test-bank loss as dashed lines, one colour per run.
+     */
     static XYChart difficulty(List<MetricsHistory> runs) {
-        XYChart c = xy("LPT: difficulty of the created test vs. the whole test bank", "testee loss");
-        for (MetricsHistory h : runs) {
-            c.addSeries(h.spec().name() + ": test difficulty", h.epochNumbers(), h.series("test_difficulty"));
-            c.addSeries(h.spec().name() + ": test-bank loss", h.epochNumbers(), h.series("bank_loss"));
+        XYChart c = xy("LPT: difficulty of the created test vs. the whole test bank", "testee loss", 2 * runs.size());
+        for (int k = 0; k < runs.size(); k++) {
+            MetricsHistory h = runs.get(k);
+            styled(c.addSeries(h.spec().name() + ": test difficulty", h.epochNumbers(), h.series("test_difficulty")), k, 0);
+            styled(c.addSeries(h.spec().name() + ": test-bank loss", h.epochNumbers(), h.series("bank_loss")), k, 1);
         }
         return c;
+    }
+
+    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0x17becf)};
+    private static final BasicStroke[] LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
+        SeriesLines.DASH_DOT};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.DIAMOND};
+
+    private static void styled(XYSeries s, int colour, int style) {
+        Color c = COLOURS[colour % COLOURS.length];
+        s.setLineColor(c);
+        s.setMarkerColor(c);
+        s.setLineStyle(LINES[style % LINES.length]);
+        s.setMarker(MARKERS[style % MARKERS.length]);
     }
 
     /** Mean test error per table row with ± one standard deviation over seeds. */
@@ -106,8 +139,10 @@ public final class ExperimentPlots {
         return c;
     }
 
-    private static XYChart xy(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
+    /** An XY chart whose legend (below the plot) has room for {@code series} lines. */
+    private static XYChart xy(String title, String yTitle, int series) {
+        int height = Math.max(HEIGHT, 380 + 22 * series);
+        XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setXAxisDecimalPattern("0");

@@ -31,11 +31,13 @@ public final class ExperimentProgress {
     public ExperimentProgress(int total, PrintStream err) {
         this.total = total;
         this.err = err;
+        this.workLeft = total;
     }
 
     /** A run that was complete before this invocation. */
     public synchronized void alreadyComplete(RunSpec spec) {
         done++;
+        workLeft -= 1;
         err.printf("[%d/%d runs] %s: already complete, not redone%n", done, total, spec.name());
     }
 
@@ -43,7 +45,7 @@ public final class ExperimentProgress {
     public synchronized void starting(RunSpec spec, int epochsDone, int epochs) {
         double f = (double) epochsDone / epochs;
         active.put(spec, new double[] {f, f});
-        workLeft += 1 - f;
+        workLeft -= f;
         position.put(spec, epochsDone == 0 ? "starting" : "resuming after epoch " + epochsDone);
         err.printf("[%d/%d runs] %s: %s%n", done, total, spec.name(), position.get(spec));
     }
@@ -66,7 +68,8 @@ public final class ExperimentProgress {
 
     /** A run that failed. */
     public synchronized void failed(RunSpec spec, Throwable e) {
-        active.remove(spec);
+        double[] f = active.remove(spec);
+        workLeft -= f == null ? 1 : 1 - f[0];
         position.remove(spec);
         err.printf("\r[%d/%d runs] %s: FAILED: %s%n", done, total, spec.name(), e.getMessage());
     }
@@ -106,7 +109,11 @@ public final class ExperimentProgress {
         err.flush();
     }
 
-    /** "~2m10s left", from the work done so far in this invocation; "estimating" before any. */
+    /**
+     * "~2m10s left": the time this invocation took per run-equivalent of work so far, times the
+     * work left (runs not yet started count whole, started ones by their epochs and steps left);
+     * "estimating" before any work.
+     */
     String timeLeft() {
         double doneNow = workDone;
         double leftNow = workLeft;
