@@ -48,11 +48,14 @@ public final class Experiment {
         RunDirectory.open(options.out()).writeJson(FILE, describe(options, plan));
         ExperimentProgress progress = new ExperimentProgress(plan.runs().size(), err);
         Map<RunSpec, RunStatus> statuses;
-        try (ThreadBudget.Limit limit = threads.apply()) {
+        ThreadBudget.Limit limit = threads.apply();
+        try {
             statuses = executor.execute(plan, new RunLauncher(progress, threads, maxEpochsPerRun));
         } catch (ExperimentException e) {
             ExperimentReport.write(options, plan, threads);
             throw e;
+        } finally {
+            limit.close();
         }
         return new Summary(plan, statuses, ExperimentReport.write(options, plan, threads));
     }

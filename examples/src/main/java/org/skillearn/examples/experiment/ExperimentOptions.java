@@ -1,5 +1,6 @@
 package org.skillearn.examples.experiment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.skillearn.examples.programs.DatasetChoice;
@@ -29,7 +30,19 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         if (seeds == null) {
             throw new IllegalArgumentException("--seeds: no seed given");
         }
-        DatasetChoice.parse(dataset);
+        DatasetChoice d;
+        try {
+            d = DatasetChoice.parse(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
+        }
+        if (d != DatasetChoice.FASHION_MNIST && dataDir == null) {
+            throw new IllegalArgumentException("--data-dir is required for --dataset " + dataset
+                    + " (only a Fashion-MNIST subset is bundled)");
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("--data-dir " + dataDir + ": no such folder");
+        }
         if (budget < 1) {
             throw new IllegalArgumentException("--budget must be >= 1 search epoch per run, got " + budget);
         }

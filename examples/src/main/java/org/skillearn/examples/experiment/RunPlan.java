@@ -38,7 +38,7 @@ public record RunPlan(List<RunSpec> runs) {
     }
 
     /** The runs of one method, in seed order. */
-    public List<RunSpec> of(MethodVariant method) {
+    public List<RunSpec> runsOf(MethodVariant method) {
         return runs.stream().filter(r -> r.method().equals(method)).toList();
     }
 }

@@ -35,10 +35,10 @@ public record RunResult(RunSpec spec, Map<String, Double> accuracies, long param
         Path file = spec.folder().resolve(SearchRun.RESULT);
         JsonNode r = new ObjectMapper().readTree(file.toFile());
         Map<String, Double> acc = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().endsWith(ACCURACY_SUFFIX) && e.getValue().isNumber()) {
-                acc.put(task(e.getKey()), e.getValue().asDouble());
+        for (Iterator<String> it = r.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (key.endsWith(ACCURACY_SUFFIX) && r.get(key).isNumber()) {
+                acc.put(task(key), r.get(key).asDouble());
             }
         }
         if (acc.isEmpty()) {

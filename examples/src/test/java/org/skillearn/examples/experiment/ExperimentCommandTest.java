@@ -157,7 +157,9 @@ class ExperimentCommandTest {
         assertError("--parallel must be >= 1", "--parallel", "0", "--out", o);
         assertError("--budget must be >= 1", "--budget", "0", "--out", o);
         assertError("--methods: 'lpt' is listed twice", "--methods", "lpt,lpt", "--out", o);
-        assertError("unknown dataset 'mnist'", "--dataset", "mnist", "--out", o);
+        assertError("--dataset: unknown dataset 'mnist'", "--dataset", "mnist", "--out", o);
+        assertError("--data-dir is required for --dataset cifar10", "--dataset", "cifar10", "--out", o);
+        assertError("no such folder", "--data-dir", out.resolve("missing").toString(), "--out", o);
         assertError("--parallel", "--parallel", "two", "--out", o);
         assertFalse(Files.exists(out.resolve("runs")), "bad options must not start runs");
     }
