@@ -94,4 +94,23 @@ class ExperimentPartsTest {
         assertEquals("testee", RunResult.task("testee_test_accuracy"));
         assertEquals("", RunResult.task("test_accuracy"));
     }
+
+    @Test
+    void progressCountsRunsDoneIncludingThoseCompleteBefore() {
+        ExperimentOptions o = new ExperimentOptions(List.of(MethodVariant.parse("lpt")), SeedRange.parse("1..2"), "fashion-mnist",
+                null, 2, 64, Path.of("x"), 1);
+        RunPlan plan = RunPlan.of(o);
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        ExperimentProgress p = new ExperimentProgress(2, new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        p.alreadyComplete(plan.runs().get(0));
+        assertEquals("time left: estimating", p.timeLeft());
+        p.starting(plan.runs().get(1), 1, 2);
+        p.listener(plan.runs().get(1)).step(2, 2, 5, 10, 0.3);
+        assertTrue(p.timeLeft().endsWith(" left") && p.timeLeft().startsWith("~"), p.timeLeft());
+        p.finished(plan.runs().get(1), RunStatus.COMPLETED, "(done)");
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("[1/2 runs] lpt seed 1: already complete, not redone"), out);
+        assertTrue(out.contains("[1/2 runs] lpt seed 2: resuming after epoch 1"), out);
+        assertTrue(out.contains("[2/2 runs] lpt seed 2: complete (done)"), out);
+    }
 }
