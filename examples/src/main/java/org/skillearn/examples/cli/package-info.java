@@ -1,2 +1,2 @@
-/** The {@code skillearn} command line: {@code search} and {@code explain}. */
+/** The {@code skillearn} command line: {@code search}, {@code explain} and {@code experiment}. */
 package org.skillearn.examples.cli;

@@ -1,0 +1,69 @@
+package org.skillearn.examples.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.skillearn.examples.experiment.Experiment;
+import org.skillearn.examples.experiment.ExperimentOptions;
+import org.skillearn.examples.experiment.ExperimentReport;
+import org.skillearn.examples.experiment.LocalExecutor;
+import org.skillearn.examples.experiment.MethodVariant;
+import org.skillearn.examples.experiment.SeedRange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code skillearn experiment}: every method on every seed (search, then evaluation), resumable,
+ * reported as the paper's table, run records and plots ({@link Experiment}).
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run every method on every seed, resume where stopped, and write the results table, records and plots.")
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Option(names = "--methods", defaultValue = "darts-1st,darts-2nd,lpt,il,mtl",
+            description = "comma-separated: darts-1st, darts-2nd, lpt, il, mtl (any with -1st/-2nd) (default: ${DEFAULT-VALUE})")
+    String methods;
+
+    @Option(names = "--seeds", defaultValue = "1..3", description = "seeds: 1..N, one seed, or 1,4,9 (default: ${DEFAULT-VALUE})")
+    String seeds;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or cifar100")
+    String dataset;
+
+    @Option(names = "--data-dir", description = "folder with the dataset's files (default for fashion-mnist: the bundled subset)")
+    Path dataDir;
+
+    @Option(names = "--budget", defaultValue = "5",
+            description = "search epochs per run (every run, every method) (default: ${DEFAULT-VALUE})")
+    int budget;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--out", defaultValue = "runs/experiment", description = "experiment folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--parallel", defaultValue = "1", description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--stop-after-epochs", hidden = true,
+            description = "stop each run (with a checkpoint) after this many epochs of this invocation; for time slices and tests")
+    Integer stopAfterEpochs;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), dataset,
+                dataDir, budget, batchSize, out, parallel);
+        if (stopAfterEpochs != null && stopAfterEpochs < 1) {
+            throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
+        }
+        Experiment.Summary s = Experiment.run(options, new LocalExecutor(parallel), stopAfterEpochs, System.err);
+        System.out.print(s.report().table().toMarkdown());
+        System.out.println("complete runs: " + s.report().complete() + " of " + s.report().planned());
+        System.out.println("wrote " + out.resolve(ExperimentReport.TABLE_MD).toAbsolutePath() + ", "
+                + ExperimentReport.TABLE_CSV + ", " + ExperimentReport.RUNS_CSV + ", " + s.report().plots().size() + " plots");
+        if (!s.complete()) {
+            System.err.println("some runs are not complete; run the same command again to continue them");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.skillearn.examples.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.examples.cli.Skillearn;
+import picocli.CommandLine.Command;
+
+/** The software and machine a run executes on, for its record. */
+final class Environment {
+
+    private Environment() {
+    }
+
+    /** Versions of Skillearn, Java, ND4J and the operating system. */
+    static Map<String, Object> versions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("skillearn", Skillearn.class.getAnnotation(Command.class).version()[0].replace("skillearn ", ""));
+        m.put("java", System.getProperty("java.version"));
+        m.put("java_vendor", System.getProperty("java.vendor"));
+        m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        m.put("nd4j", nd4jVersion());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    /** ND4J's backend and its thread limit. */
+    static Map<String, Object> backend() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        m.put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
+        m.put("omp_num_threads_env", System.getenv("OMP_NUM_THREADS"));
+        return m;
+    }
+
+    /** Processors and CPU model of this host. */
+    static Map<String, Object> host() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cpu_model", cpuModel());
+        m.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
+        return m;
+    }
+
+    private static String nd4jVersion() {
+        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
+            }
+        } catch (IOException e) {
+            // fall through to the manifest
+        }
+        String v = Nd4j.class.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    private static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try {
+            if (Files.isReadable(cpuinfo)) {
+                for (String line : Files.readAllLines(cpuinfo)) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux, or not readable
+        }
+        return "unknown";
+    }
+}

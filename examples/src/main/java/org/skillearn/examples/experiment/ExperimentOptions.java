@@ -1,0 +1,66 @@
+package org.skillearn.examples.experiment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.run.SearchOptions;
+
+/**
+ * What an experiment runs: every method on every seed, each a search of {@code budget} epochs.
+ *
+ * @param methods   the methods, in table order
+ * @param seeds     the seeds
+ * @param dataset   fashion-mnist, cifar10 or cifar100
+ * @param dataDir   the dataset folder, or null for the bundled Fashion-MNIST subset
+ * @param budget    search epochs per run (the search's {@code --epochs}); every run gets the same
+ * @param batchSize batch size of every run
+ * @param out       the experiment folder
+ * @param parallel  how many runs execute at once on this machine
+ */
+public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
+        int batchSize, Path out, int parallel) {
+
+    /** Validates every field, naming the option at fault. */
+    public ExperimentOptions {
+        methods = List.copyOf(methods);
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("--methods: no method given");
+        }
+        if (seeds == null) {
+            throw new IllegalArgumentException("--seeds: no seed given");
+        }
+        DatasetChoice d;
+        try {
+            d = DatasetChoice.parse(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
+        }
+        if (d != DatasetChoice.FASHION_MNIST && dataDir == null) {
+            throw new IllegalArgumentException("--data-dir is required for --dataset " + dataset
+                    + " (only a Fashion-MNIST subset is bundled)");
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("--data-dir " + dataDir + ": no such folder");
+        }
+        if (budget < 1) {
+            throw new IllegalArgumentException("--budget must be >= 1 search epoch per run, got " + budget);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("--out: an experiment folder is required");
+        }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
+        }
+    }
+
+    /** The search options of one run: the search's defaults with this experiment's method, order, seed, budget and data. */
+    public SearchOptions searchOptions(MethodVariant method, long seed) {
+        SearchOptions d = SearchOptions.defaults(method.method(), seed);
+        return new SearchOptions(method.method(), d.model(), method.order(), dataset, dataDir, budget, batchSize, seed,
+                d.lambda(), d.gamma(), d.ablation(), d.rounds());
+    }
+}

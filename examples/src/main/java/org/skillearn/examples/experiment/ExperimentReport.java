@@ -1,0 +1,93 @@
+package org.skillearn.examples.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.skillearn.examples.run.RunDirectory;
+import org.skillearn.examples.run.SearchRun;
+
+/**
+ * Writes an experiment's report from its run folders: {@value #TABLE_MD} and {@value #TABLE_CSV}
+ * (the results table), {@value #RUNS_CSV} (every complete run's figures), and the plots under
+ * {@value #PLOTS}. Only complete runs enter the table; the report says how many of the planned
+ * runs those are.
+ */
+public final class ExperimentReport {
+
+    /** The Markdown table. */
+    public static final String TABLE_MD = "results.md";
+    /** The CSV table. */
+    public static final String TABLE_CSV = "results.csv";
+    /** One line per complete run and task. */
+    public static final String RUNS_CSV = "runs.csv";
+    /** The plots folder. */
+    public static final String PLOTS = "plots";
+
+    private ExperimentReport() {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param table    the results table
+     * @param complete complete runs
+     * @param planned  planned runs
+     * @param plots    the PNG files
+     */
+    public record Written(ResultsTable table, int complete, int planned, List<Path> plots) {
+    }
+
+    /** Reads the complete runs of {@code plan} and writes the report into {@code options.out()}. */
+    public static Written write(ExperimentOptions options, RunPlan plan, ThreadBudget threads) throws IOException {
+        List<RunResult> results = new ArrayList<>();
+        List<MetricsHistory> histories = new ArrayList<>();
+        for (RunSpec spec : plan.runs()) {
+            if (SearchRun.isComplete(spec.folder())) {
+                results.add(RunResult.read(spec));
+            }
+            histories.add(MetricsHistory.read(spec));
+        }
+        ResultsTable table = ResultsTable.of(options.methods(), results);
+        RunDirectory out = RunDirectory.open(options.out());
+        out.writeText(TABLE_MD, markdown(options, table, results.size(), plan.runs().size(), threads));
+        out.writeText(TABLE_CSV, table.toCsv());
+        out.writeText(RUNS_CSV, runsCsv(results));
+        List<Path> plots = ExperimentPlots.write(options.out().resolve(PLOTS), histories, table, options.methods());
+        return new Written(table, results.size(), plan.runs().size(), plots);
+    }
+
+    private static String markdown(ExperimentOptions o, ResultsTable table, int complete, int planned, ThreadBudget threads) {
+        StringBuilder b = new StringBuilder("# Experiment results\n\n");
+        b.append("Methods ").append(String.join(", ", o.methods().stream().map(MethodVariant::label).toList()))
+                .append("; seeds ").append(String.join(", ", o.seeds().seeds().stream().map(String::valueOf).toList()))
+                .append("; dataset ").append(o.dataset()).append(o.dataDir() == null ? " (bundled subset)" : " (" + o.dataDir() + ")")
+                .append("; budget ").append(o.budget()).append(" search epoch(s) per run; batch size ").append(o.batchSize())
+                .append("; ").append(threads.parallel()).append(" run(s) at once on ").append(threads.cores()).append(" cores.\n\n");
+        b.append("Complete runs: ").append(complete).append(" of ").append(planned).append(".\n\n");
+        b.append(table.toMarkdown()).append('\n');
+        b.append("Error: 100 × (1 − accuracy on the held-out test set), mean ± sample standard deviation over seeds. ")
+                .append("Params (M): every learnable parameter of the program (all learners), in millions. ")
+                .append("Search cost: wall-clock seconds of search per run (the epochs, without the final evaluation), "
+                        + "mean ± std.\n\n");
+        b.append("Plots: `").append(PLOTS).append("/`. Per-run figures: `").append(RUNS_CSV).append("`; each run's folder under `")
+                .append(RunPlan.RUNS).append("/` holds config.json, metrics.jsonl, result.json and ").append(RunRecord.FILE)
+                .append(".\n");
+        return b.toString();
+    }
+
+    private static String runsCsv(List<RunResult> results) {
+        StringBuilder b = new StringBuilder("method,seed,task,test_accuracy,error_pct,parameters,search_seconds,folder\n");
+        for (RunResult r : results) {
+            for (Map.Entry<String, Double> e : r.accuracies().entrySet()) {
+                b.append(r.spec().method().label()).append(',').append(r.spec().seed()).append(',').append(e.getKey()).append(',')
+                        .append(e.getValue()).append(',').append(100 * (1 - e.getValue())).append(',').append(r.parameters())
+                        .append(',').append(String.format(Locale.ROOT, "%.3f", r.searchSeconds())).append(',')
+                        .append(r.spec().folder()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.skillearn.examples.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Map;
+import org.skillearn.examples.run.SearchOptions;
+import org.skillearn.examples.run.SearchRun;
+
+/**
+ * Carries out one run in its folder with {@link SearchRun}: a complete run is left alone, a started
+ * one is resumed from its checkpoint, a new one is started; every invocation is added to the run's
+ * {@link RunRecord}. A folder that holds a run of other options is an error, never overwritten.
+ */
+public final class RunLauncher implements RunTask {
+
+    private final ExperimentProgress progress;
+    private final ThreadBudget threads;
+    private final Integer maxEpochs;
+
+    /**
+     * @param progress  the experiment's progress display
+     * @param threads   ND4J's thread settings (for the record)
+     * @param maxEpochs at most this many epochs per run in this invocation, or null for all
+     */
+    public RunLauncher(ExperimentProgress progress, ThreadBudget threads, Integer maxEpochs) {
+        this.progress = progress;
+        this.threads = threads;
+        this.maxEpochs = maxEpochs;
+    }
+
+    @Override
+    public RunStatus run(RunSpec spec) throws IOException {
+        try {
+            return launch(spec);
+        } catch (IOException | RuntimeException e) {
+            progress.failed(spec, e);
+            throw e;
+        }
+    }
+
+    private RunStatus launch(RunSpec spec) throws IOException {
+        boolean started = SearchRun.isStarted(spec.folder());
+        if (started) {
+            requireSameOptions(spec);
+        }
+        if (SearchRun.isComplete(spec.folder())) {
+            progress.alreadyComplete(spec);
+            return RunStatus.ALREADY_COMPLETE;
+        }
+        int before = started ? epochsDone(spec) : 0;
+        progress.starting(spec, before, spec.options().epochs());
+        Instant t0 = Instant.now();
+        SearchRun.Listener listener = progress.listener(spec);
+        SearchRun.Outcome o = started ? SearchRun.resume(spec.folder(), maxEpochs, listener)
+                : SearchRun.start(spec.options(), spec.folder(), maxEpochs, listener);
+        RunRecord.append(spec, started ? "resume" : "start", t0, Instant.now(), before, o.epochs(), threads);
+        RunStatus status = o.complete() ? RunStatus.COMPLETED : RunStatus.STOPPED;
+        progress.finished(spec, status, o.complete() ? summary(o.result()) : "after epoch " + o.epochs());
+        return status;
+    }
+
+    private static void requireSameOptions(RunSpec spec) throws IOException {
+        SearchOptions saved = SearchRun.options(spec.folder());
+        if (!saved.toMap().equals(spec.options().toMap())) {
+            throw new IOException(spec.folder() + ": holds a run with other options " + saved.toMap() + " than this experiment's "
+                    + spec.options().toMap() + "; use another --out folder or remove the run folder");
+        }
+    }
+
+    /** Epochs recorded in the run's metrics (a resumed run keeps those its checkpoint covers). */
+    private static int epochsDone(RunSpec spec) throws IOException {
+        var file = spec.folder().resolve(SearchRun.METRICS);
+        return Files.exists(file) ? (int) Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count() : 0;
+    }
+
+    private static String summary(Map<String, Object> result) {
+        StringBuilder b = new StringBuilder("(");
+        result.forEach((k, v) -> {
+            if (k.endsWith("test_accuracy") && v instanceof Number n) {
+                b.append(k).append(String.format("=%.4f, ", n.doubleValue()));
+            }
+        });
+        Object s = result.get("search_seconds");
+        b.append(s instanceof Number n ? String.format("%.1f s", n.doubleValue()) : "").append(')');
+        return b.toString();
+    }
+}
