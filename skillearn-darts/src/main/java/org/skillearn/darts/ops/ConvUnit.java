@@ -16,7 +16,7 @@ public final class ConvUnit {
     private final int k;
     private final DepthwiseConv depthwise;
 
-    /** Tensors {@code prefix.dw} [1, cIn, k, k] and {@code prefix.pw} [cOut, cIn, 1, 1]. */
+    /** Tensors {@code prefix.dw} [k, k, cIn, 1] and {@code prefix.pw} [1, 1, cIn, cOut]. */
     public ConvUnit(String prefix, long cIn, long cOut, int k, int stride, int pad, int dilation) {
         this.dwName = prefix + ".dw";
         this.pwName = prefix + ".pw";
@@ -27,7 +27,7 @@ public final class ConvUnit {
     }
 
     public void declare(WeightSpec spec) {
-        spec.add(dwName, WeightSpec.Init.FAN_IN_UNIFORM, (long) k * k, 1, cIn, k, k);
+        spec.add(dwName, WeightSpec.Init.FAN_IN_UNIFORM, (long) k * k, k, k, cIn, 1);
         spec.conv(pwName, cOut, cIn, 1);
     }
 

@@ -51,28 +51,28 @@ public final class DepthwiseConv {
             INDArray dk = dw != null && !expand ? dw : Nd4j.createUninitialized(kernel.dataType(), kernel.shape());
             INDArray dx = NativeOps.depthwiseBp(x, kernel, dy, dk, stride, pad, expand ? 1 : dilation);
             if (expand && dw != null) {
-                dw.assign(dk.get(taps(kernel.size(2), dilation)));
+                dw.assign(dk.get(taps(kernel.size(0), dilation)));
             }
             return dx;
         }
     }
 
-    /** Runs the convolution of {@code x} [N, C, H, W] with {@code w} [1, C, k, k]. */
+    /** Runs the convolution of {@code x} [N, C, H, W] with {@code w} [k, k, C, 1]. */
     public Pass forward(INDArray x, INDArray w) {
         return new Pass(x, w);
     }
 
     /** The undilated kernel equivalent to {@code w} at {@code dilation}: zeros between the taps. */
     public static INDArray expandKernel(INDArray w, int dilation) {
-        long k = w.size(2);
+        long k = w.size(0);
         long ke = (k - 1) * dilation + 1;
-        INDArray e = Nd4j.zeros(w.dataType(), w.size(0), w.size(1), ke, ke);
+        INDArray e = Nd4j.zeros(w.dataType(), ke, ke, w.size(2), w.size(3));
         e.get(taps(ke, dilation)).assign(w);
         return e;
     }
 
     private static INDArrayIndex[] taps(long expandedSize, int dilation) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(),
-            NDArrayIndex.interval(0, dilation, expandedSize), NDArrayIndex.interval(0, dilation, expandedSize)};
+        return new INDArrayIndex[] {NDArrayIndex.interval(0, dilation, expandedSize),
+            NDArrayIndex.interval(0, dilation, expandedSize), NDArrayIndex.all(), NDArrayIndex.all()};
     }
 }

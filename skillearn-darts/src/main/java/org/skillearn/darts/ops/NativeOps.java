@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Integer arguments of the convolution and pooling ops, in libnd4j's order:
  * kH, kW, sH, sW, pH, pW, dH, dW, paddingMode (0 = explicit), then for convolutions
- * dataFormat (0 = NCHW) and weight format (1 = PyTorch's [oC, iC, kH, kW]; for depthwise
- * [mC, iC, kH, kW]); for pooling extraParam0 (average pooling: 0 = padding not counted) and
+ * dataFormat (0 = NCHW) and weight format (0 = [kH, kW, iC, oC]; for depthwise [kH, kW, iC, mC]);
+ * the other formats are not served by the oneDNN helpers (depthwise in format 1 measured ≈40×
+ * slower on the onednn-avx2 build), so every kernel is stored in format 0. For pooling extraParam0 (average pooling: 0 = padding not counted) and
  * dataFormat (0 = NCHW). Output arrays are allocated here with the shapes computed in Java,
  * so no native shape function runs per call.
  */
@@ -32,18 +33,18 @@ public final class NativeOps {
     }
 
     private static int[] convArgs(int kH, int kW, int stride, int pad, int dilation) {
-        return new int[] {kH, kW, stride, stride, pad, pad, dilation, dilation, 0, 0, 1};
+        return new int[] {kH, kW, stride, stride, pad, pad, dilation, dilation, 0, 0, 0};
     }
 
     private static int[] poolArgs(int k, int stride, int pad, int extra) {
         return new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, extra, 0};
     }
 
-    /** Dense convolution, x [N, iC, H, W], w [oC, iC, kH, kW], no bias. */
+    /** Dense convolution, x [N, iC, H, W], w [kH, kW, iC, oC], no bias. */
     public static INDArray conv2d(INDArray x, INDArray w, int stride, int pad, int dilation) {
-        int kH = (int) w.size(2);
-        int kW = (int) w.size(3);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
+        int kH = (int) w.size(0);
+        int kW = (int) w.size(1);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(3),
                 outSize(x.size(2), kH, stride, pad, dilation), outSize(x.size(3), kW, stride, pad, dilation));
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, w).addOutputs(y)
                 .addIntegerArguments(convArgs(kH, kW, stride, pad, dilation)).build());
@@ -57,15 +58,15 @@ public final class NativeOps {
     public static INDArray conv2dBp(INDArray x, INDArray w, INDArray dy, INDArray dw, int stride, int pad, int dilation) {
         INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, dy).addOutputs(dx, dw)
-                .addIntegerArguments(convArgs((int) w.size(2), (int) w.size(3), stride, pad, dilation)).build());
+                .addIntegerArguments(convArgs((int) w.size(0), (int) w.size(1), stride, pad, dilation)).build());
         return dx;
     }
 
-    /** Depthwise convolution (channel multiplier 1), x [N, C, H, W], w [1, C, kH, kW]. */
+    /** Depthwise convolution, x [N, C, H, W], w [kH, kW, C, mC] (DARTS uses mC = 1). */
     public static INDArray depthwise(INDArray x, INDArray w, int stride, int pad, int dilation) {
-        int kH = (int) w.size(2);
-        int kW = (int) w.size(3);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1) * w.size(0),
+        int kH = (int) w.size(0);
+        int kW = (int) w.size(1);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1) * w.size(3),
                 outSize(x.size(2), kH, stride, pad, dilation), outSize(x.size(3), kW, stride, pad, dilation));
         Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(x, w).addOutputs(y)
                 .addIntegerArguments(convArgs(kH, kW, stride, pad, dilation)).build());
@@ -76,7 +77,7 @@ public final class NativeOps {
     public static INDArray depthwiseBp(INDArray x, INDArray w, INDArray dy, INDArray dw, int stride, int pad, int dilation) {
         INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d_bp").addInputs(x, w, dy).addOutputs(dx, dw)
-                .addIntegerArguments(convArgs((int) w.size(2), (int) w.size(3), stride, pad, dilation)).build());
+                .addIntegerArguments(convArgs((int) w.size(0), (int) w.size(1), stride, pad, dilation)).build());
         return dx;
     }
 

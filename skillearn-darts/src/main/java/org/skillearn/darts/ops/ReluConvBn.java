@@ -15,7 +15,7 @@ public final class ReluConvBn implements Block {
     private final int stride;
     private final int pad;
 
-    /** One tensor, {@code prefix.conv} [cOut, cIn, k, k]. */
+    /** One tensor, {@code prefix.conv} [k, k, cIn, cOut]. */
     public ReluConvBn(String prefix, long cIn, long cOut, int k, int stride, int pad) {
         this.name = prefix + ".conv";
         this.cIn = cIn;

@@ -33,9 +33,9 @@ public final class WeightSpec {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** Declares a convolution weight [oC, iC/groups, kH, kW] (fan-in = iC/groups · kH · kW). */
-    public WeightSpec conv(String name, long outC, long inCPerGroup, long k) {
-        entries.add(new Entry(name, new long[] {outC, inCPerGroup, k, k}, Init.FAN_IN_UNIFORM, inCPerGroup * k * k));
+    /** Declares a dense convolution kernel, stored [k, k, iC, oC] (fan-in = iC · k · k). */
+    public WeightSpec conv(String name, long outC, long inC, long k) {
+        entries.add(new Entry(name, new long[] {k, k, inC, outC}, Init.FAN_IN_UNIFORM, inC * k * k));
         return this;
     }
 

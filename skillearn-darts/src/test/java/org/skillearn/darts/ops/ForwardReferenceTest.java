@@ -16,7 +16,7 @@ class ForwardReferenceTest {
         int c = (int) x.size(1);
         int h = (int) x.size(2);
         int wd = (int) x.size(3);
-        int k = (int) w.size(2);
+        int k = (int) w.size(0);
         int oh = (int) NativeOps.outSize(h, k, stride, pad, dil);
         int ow = (int) NativeOps.outSize(wd, k, stride, pad, dil);
         double[][][][] out = new double[n][c][oh][ow];
@@ -30,7 +30,7 @@ class ForwardReferenceTest {
                                 int yy = i * stride - pad + u * dil;
                                 int xx = j * stride - pad + v * dil;
                                 if (yy >= 0 && yy < h && xx >= 0 && xx < wd) {
-                                    s += x.getDouble(b, ch, yy, xx) * w.getDouble(0, ch, u, v);
+                                    s += x.getDouble(b, ch, yy, xx) * w.getDouble(u, v, ch, 0);
                                 }
                             }
                         }
@@ -59,7 +59,7 @@ class ForwardReferenceTest {
         Random r = new Random(3);
         INDArray x = GradientChecker.randn(r, 2, 3, 9, 9);
         for (int k : new int[] {3, 5}) {
-            INDArray w = GradientChecker.randn(r, 1, 3, k, k);
+            INDArray w = GradientChecker.randn(r, k, k, 3, 1);
             for (int stride : new int[] {1, 2}) {
                 int pad = k - 1;
                 INDArray y = new DepthwiseConv(stride, pad, 2, true).forward(x, w).output();
@@ -72,7 +72,7 @@ class ForwardReferenceTest {
     void expandedKernelMatchesNativeDilatedPathWithHelpersOff() {
         Random r = new Random(4);
         INDArray x = GradientChecker.randn(r, 2, 3, 8, 8);
-        INDArray w = GradientChecker.randn(r, 1, 3, 3, 3);
+        INDArray w = GradientChecker.randn(r, 3, 3, 3, 1);
         INDArray dy = GradientChecker.randn(r, 2, 3, 8, 8);
         DepthwiseConv.Pass fast = new DepthwiseConv(1, 2, 2, true).forward(x, w);
         INDArray dwFast = Nd4j.zerosLike(w);
