@@ -51,7 +51,7 @@ public final class ConvUnit {
         public INDArray backward(INDArray dy, Grads grads) {
             INDArray dz = bn.backward(dy);
             INDArray dpw = grads.target(pwName);
-            INDArray dh = NativeOps.conv2dBp(dw.output(), pw, dz, dpw != null ? dpw : scratch(pw), 1, 0, 1);
+            INDArray dh = dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
             return dw.backward(dh, grads.target(dwName));
         }
     }

@@ -46,15 +46,47 @@ public final class DepthwiseConv {
             return y;
         }
 
-        /** Returns ∂L/∂x; writes ∂L/∂w into {@code dw} when not null. */
+        /**
+         * Returns ∂L/∂x; writes ∂L/∂w into {@code dw} when not null. Without a weight gradient
+         * and for "same"-style padding (k = 2·pad + 1), ∂L/∂x is the forward depthwise
+         * convolution of ∂L/∂y (zero-upsampled at stride 2) with the spatially flipped kernel:
+         * one fast oneDNN forward op instead of libnd4j's depthwise_conv2d_bp, which measured
+         * 5–10× slower than the forward for 5×5 and expanded 9×9 kernels.
+         */
         public INDArray backward(INDArray dy, INDArray dw) {
+            int effectiveDilation = expand ? 1 : dilation;
+            long k = kernel.size(0);
+            if (dw == null && effectiveDilation == 1 && k == 2L * pad + 1) {
+                INDArray up = dy;
+                if (stride > 1) {
+                    up = Nd4j.zeros(dy.dataType(), x.shape());
+                    up.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, stride, stride * dy.size(2)),
+                            NDArrayIndex.interval(0, stride, stride * dy.size(3))).assign(dy);
+                }
+                return NativeOps.depthwise(up, flipped(kernel), 1, (int) (k - 1 - pad), 1);
+            }
             INDArray dk = dw != null && !expand ? dw : Nd4j.createUninitialized(kernel.dataType(), kernel.shape());
-            INDArray dx = NativeOps.depthwiseBp(x, kernel, dy, dk, stride, pad, expand ? 1 : dilation);
+            INDArray dx = NativeOps.depthwiseBp(x, kernel, dy, dk, stride, pad, effectiveDilation);
             if (expand && dw != null) {
                 dw.assign(dk.get(taps(kernel.size(0), dilation)));
             }
             return dx;
         }
+    }
+
+    /** The kernel [k, k, C, m] rotated by 180° in its two spatial axes. */
+    static INDArray flipped(INDArray w) {
+        int k0 = (int) w.size(0);
+        int k1 = (int) w.size(1);
+        int rest = (int) (w.size(2) * w.size(3));
+        double[] v = w.dup('c').data().asDouble();
+        double[] f = new double[v.length];
+        for (int i = 0; i < k0; i++) {
+            for (int j = 0; j < k1; j++) {
+                System.arraycopy(v, (i * k1 + j) * rest, f, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest, rest);
+            }
+        }
+        return Nd4j.createFromArray(f).castTo(w.dataType()).reshape(w.shape());
     }
 
     /** Runs the convolution of {@code x} [N, C, H, W] with {@code w} [k, k, C, 1]. */

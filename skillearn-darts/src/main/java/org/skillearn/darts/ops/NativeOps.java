@@ -62,6 +62,14 @@ public final class NativeOps {
         return dx;
     }
 
+    /**
+     * ∂L/∂x of a stride-1 1×1 convolution without its weight gradient: the forward 1×1
+     * convolution of ∂L/∂y with the transposed kernel (one forward op instead of conv2d_bp).
+     */
+    public static INDArray conv1x1InputGrad(INDArray dy, INDArray w) {
+        return conv2d(dy, w.permute(0, 1, 3, 2).dup('c'), 1, 0, 1);
+    }
+
     /** Depthwise convolution, x [N, C, H, W], w [kH, kW, C, mC] (DARTS uses mC = 1). */
     public static INDArray depthwise(INDArray x, INDArray w, int stride, int pad, int dilation) {
         int kH = (int) w.size(0);

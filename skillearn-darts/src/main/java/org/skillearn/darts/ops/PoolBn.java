@@ -36,7 +36,7 @@ public final class PoolBn implements CandidateOp {
     @Override
     public OpForward forward(EdgeInput in, Params p) {
         INDArray x = in.x();
-        INDArray pooled = kind == Kind.MAX ? NativeOps.maxPool(x, 3, stride, 1) : NativeOps.avgPool(x, 3, stride, 1);
+        INDArray pooled = kind == Kind.MAX ? Pool3x3.max(x, stride) : Pool3x3.avg(x, stride);
         SearchBatchNorm bn = SearchBatchNorm.forward(pooled);
         return new OpForward() {
             @Override
@@ -47,7 +47,7 @@ public final class PoolBn implements CandidateOp {
             @Override
             public void backward(INDArray dy, EdgeGradient into, Grads grads) {
                 INDArray dp = bn.backward(dy);
-                into.addX(kind == Kind.MAX ? NativeOps.maxPoolBp(x, dp, 3, stride, 1) : NativeOps.avgPoolBp(x, dp, 3, stride, 1));
+                into.addX(kind == Kind.MAX ? Pool3x3.maxBackward(x, dp, stride) : Pool3x3.avgBackward(x, dp, stride));
             }
         };
     }

@@ -44,7 +44,9 @@ public final class ReluConvBn implements Block {
             @Override
             public INDArray backward(INDArray dy, Grads grads) {
                 INDArray t = grads.target(name);
-                INDArray dr = NativeOps.conv2dBp(r, w, bn.backward(dy), t != null ? t : ConvUnit.scratch(w), stride, pad, 1);
+                INDArray dz = bn.backward(dy);
+                INDArray dr = t == null && k == 1 && stride == 1 ? NativeOps.conv1x1InputGrad(dz, w)
+                        : NativeOps.conv2dBp(r, w, dz, t != null ? t : ConvUnit.scratch(w), stride, pad, 1);
                 return NativeOps.reluBp(x, dr);
             }
         };

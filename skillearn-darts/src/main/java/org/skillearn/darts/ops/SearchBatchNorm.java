@@ -1,6 +1,7 @@
 package org.skillearn.darts.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -15,8 +16,6 @@ public final class SearchBatchNorm {
     /** PyTorch's default BN ε. */
     public static final double EPS = 1e-5;
 
-    private static final int[] REDUCE = {0, 2, 3};
-
     private final INDArray xhat;
     private final INDArray invStd;
 
@@ -27,13 +26,23 @@ public final class SearchBatchNorm {
 
     /** Normalizes {@code x} [N, C, H, W]; {@code x} itself is left unchanged. */
     public static SearchBatchNorm forward(INDArray x) {
-        INDArray mean = x.mean(REDUCE);
-        INDArray var = x.var(false, REDUCE);
+        INDArray xc = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+        long n = xc.size(0);
+        long c = xc.size(1);
+        double count = (double) n * xc.size(2) * xc.size(3);
+        INDArray mean = perChannelSum(xc.reshape(n * c, -1).sum(1), n, c).divi(count);
+        INDArray y = Nd4j.createUninitialized(xc.dataType(), xc.shape());
+        NativeOps.subChannel(xc, mean, y);
+        INDArray rowNorm = y.reshape(n * c, -1).norm2(1);
+        INDArray var = perChannelSum(rowNorm.muli(rowNorm), n, c).divi(count);
         INDArray invStd = Transforms.pow(var.addi(EPS), -0.5, false);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
-        NativeOps.subChannel(x, mean, y);
         NativeOps.mulChannel(y, invStd, y);
         return new SearchBatchNorm(y, invStd);
+    }
+
+    /** Σ over the batch of per-(image, channel) values [N·C] → [C]. */
+    private static INDArray perChannelSum(INDArray perRow, long n, long c) {
+        return n == 1 ? perRow.reshape(c) : perRow.reshape(n, c).sum(0);
     }
 
     /** x̂, the output. */
@@ -48,11 +57,16 @@ public final class SearchBatchNorm {
 
     /** ∂L/∂x from ∂L/∂x̂ = {@code dy} (dy is not modified). */
     public INDArray backward(INDArray dy) {
-        INDArray meanDy = dy.mean(REDUCE);
-        INDArray meanDyX = dy.mul(xhat).mean(REDUCE);
-        INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.shape());
+        INDArray g = dy.isView() || dy.ordering() != 'c' ? dy.dup('c') : dy;
+        long n = g.size(0);
+        long c = g.size(1);
+        double count = (double) n * g.size(2) * g.size(3);
+        INDArray g2 = g.reshape(n * c, -1);
+        INDArray meanDy = perChannelSum(g2.sum(1), n, c).divi(count);
+        INDArray meanDyX = perChannelSum(Nd4j.getExecutioner().exec(new Dot(g2, xhat.reshape(n * c, -1), 1)), n, c).divi(count);
+        INDArray dx = Nd4j.createUninitialized(g.dataType(), g.shape());
         NativeOps.mulChannel(xhat, meanDyX, dx);
-        dx.rsubi(dy);
+        dx.rsubi(g);
         NativeOps.subChannel(dx, meanDy, dx);
         return NativeOps.mulChannel(dx, invStd, dx);
     }

@@ -72,4 +72,33 @@ class CandidateOpGradientTest {
             assertTrue(we < 1e-4, primitive + " stride " + stride + ": gradient of " + e.getKey() + " error " + we);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("primitivesAndStrides")
+    void inputGradientIsTheSameWithoutWeightGradients(Primitive primitive, int stride) {
+        CandidateOp op = primitive.create("e", C, stride);
+        Random r = new Random(21 + stride);
+        WeightSpec spec = new WeightSpec();
+        op.declare(spec);
+        Map<String, INDArray> w = GradientChecker.weights(spec, r, 0.5);
+        INDArray x = GradientChecker.randn(r, N, C, H, H);
+        INDArray probe = GradientChecker.randn(r, N, C, H / stride, H / stride);
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        w.forEach((k, v) -> grads.put(k, Nd4j.zerosLike(v)));
+        INDArray withWeights = inputGradient(op, x, w, probe, grads::get);
+        INDArray withoutWeights = inputGradient(op, x, w, probe, Grads.NONE);
+        if (withWeights == null) {
+            assertTrue(withoutWeights == null, primitive + " passes a gradient only without weight gradients");
+            return;
+        }
+        assertTrue(withWeights.distance2(withoutWeights) < 1e-10 * (1 + withWeights.norm2Number().doubleValue()),
+                primitive + " stride " + stride + ": input gradients differ");
+    }
+
+    private static INDArray inputGradient(CandidateOp op, INDArray x, Map<String, INDArray> w, INDArray dy, Grads grads) {
+        EdgeInput in = new EdgeInput(x);
+        EdgeGradient eg = new EdgeGradient();
+        op.forward(in, w::get).backward(dy, eg, grads);
+        return eg.total(in);
+    }
 }

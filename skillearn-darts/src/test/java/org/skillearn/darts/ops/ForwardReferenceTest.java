@@ -122,4 +122,23 @@ class ForwardReferenceTest {
             assertEquals(1, var.getDouble(c), 1e-4);
         }
     }
+
+    @Test
+    void javaPoolingMatchesLibnd4jPoolingForwardAndBackward() {
+        Random r = new Random(8);
+        for (long size : new long[] {6, 7}) {
+            INDArray x = GradientChecker.randn(r, 2, 3, size, size);
+            for (int stride : new int[] {1, 2}) {
+                INDArray maxY = Pool3x3.max(x, stride);
+                INDArray avgY = Pool3x3.avg(x, stride);
+                assertEquals(0, maxY.distance2(NativeOps.maxPool(x, 3, stride, 1)), 1e-12, "max fwd " + size + "/" + stride);
+                assertEquals(0, avgY.distance2(NativeOps.avgPool(x, 3, stride, 1)), 1e-12, "avg fwd " + size + "/" + stride);
+                INDArray dy = GradientChecker.randn(r, maxY.shape());
+                assertEquals(0, Pool3x3.maxBackward(x, dy, stride).distance2(NativeOps.maxPoolBp(x, dy, 3, stride, 1)), 1e-12,
+                        "max bwd " + size + "/" + stride);
+                assertEquals(0, Pool3x3.avgBackward(x, dy, stride).distance2(NativeOps.avgPoolBp(x, dy, 3, stride, 1)), 1e-12,
+                        "avg bwd " + size + "/" + stride);
+            }
+        }
+    }
 }
