@@ -1,6 +1,5 @@
 package org.skillearn.darts.ops;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -47,8 +46,8 @@ public final class Pool3x3 {
         int w = (int) x.size(3);
         int oh = outSize(h, stride);
         int ow = outSize(w, stride);
-        double[] in = read(x);
-        double[] out = new double[planes * oh * ow];
+        double[] in = HostBuffers.read(x, 0);
+        double[] out = HostBuffers.scratch(1, planes * oh * ow);
         for (int p = 0; p < planes; p++) {
             int base = p * h * w;
             int ob = p * oh * ow;
@@ -82,7 +81,7 @@ public final class Pool3x3 {
                 }
             }
         }
-        return write(out, x.dataType(), x.size(0), x.size(1), oh, ow);
+        return HostBuffers.write(out, Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), oh, ow));
     }
 
     private static INDArray backward(INDArray x, INDArray dy, int stride, boolean isMax) {
@@ -91,9 +90,10 @@ public final class Pool3x3 {
         int w = (int) x.size(3);
         int oh = outSize(h, stride);
         int ow = outSize(w, stride);
-        double[] in = isMax ? read(x) : null;
-        double[] g = read(dy);
-        double[] dx = new double[planes * h * w];
+        double[] in = isMax ? HostBuffers.read(x, 0) : null;
+        double[] g = HostBuffers.read(dy, 1);
+        double[] dx = HostBuffers.scratch(2, planes * h * w);
+        java.util.Arrays.fill(dx, 0, planes * h * w, 0.0);
         for (int p = 0; p < planes; p++) {
             int base = p * h * w;
             int ob = p * oh * ow;
@@ -127,36 +127,6 @@ public final class Pool3x3 {
                 }
             }
         }
-        return write(dx, x.dataType(), x.shape());
-    }
-
-    private static double[] read(INDArray a) {
-        INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-        int n = (int) c.length();
-        double[] d = new double[n];
-        if (c.dataType() == DataType.DOUBLE) {
-            c.data().asNioDouble().get(d, 0, n);
-            return d;
-        }
-        float[] f = new float[n];
-        c.data().asNioFloat().get(f, 0, n);
-        for (int i = 0; i < n; i++) {
-            d[i] = f[i];
-        }
-        return d;
-    }
-
-    private static INDArray write(double[] v, DataType type, long... shape) {
-        INDArray out = Nd4j.createUninitialized(type, shape);
-        if (type == DataType.DOUBLE) {
-            out.data().asNioDouble().put(v, 0, v.length);
-            return out;
-        }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        out.data().asNioFloat().put(f, 0, f.length);
-        return out;
+        return HostBuffers.write(dx, Nd4j.createUninitialized(x.dataType(), x.shape()));
     }
 }

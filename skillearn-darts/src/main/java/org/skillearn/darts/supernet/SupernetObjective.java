@@ -5,11 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
@@ -27,22 +22,10 @@ import org.skillearn.darts.ops.Grads;
  * pass over native backward ops. Only the requested gradients are computed: with wrt = {A} no
  * weight gradient is formed and the stem's backward is skipped.
  *
- * <p>Every intermediate array of one evaluation lives in an ND4J workspace that is reused from
- * call to call: fresh native allocations touch new pages, which measured ≈1 ms per 800 kB
- * activation on the project's machines — more than the convolution kernels themselves. Only
- * the returned gradient vectors are allocated outside it. The workspace is sized once, from the
- * first evaluation plus 30% (a weight-and-architecture gradient needs ≈2 GB at C=8, 5 layers,
- * batch 32); larger later evaluations spill to ordinary allocations instead of re-initializing
- * it, which measured ≈0.7 s per re-initialization.
+ * <p>Every intermediate array of one evaluation lives in a reused ND4J workspace
+ * ({@link EvaluationWorkspace}); only the returned gradient vectors are allocated outside it.
  */
 public final class SupernetObjective implements Objective {
-
-    /** One workspace per thread shared by all supernet objectives (evaluations never nest). */
-    static final String WORKSPACE = "skillearn-darts-supernet";
-    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.3)
-            .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.EXTERNAL).build();
 
     private final Supernet net;
     private final ParameterSet weights;
@@ -76,9 +59,10 @@ public final class SupernetObjective implements Objective {
         INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
         INDArray gA = wantA ? Nd4j.zeros(a.dataType(), a.length()) : null;
         double loss;
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
             loss = run(batch, w, a, gW, gA, !wrt.isEmpty());
         }
+        EvaluationWorkspace.settle();
         Map<ParameterSet, INDArray> grads = new HashMap<>();
         if (wantW) {
             grads.put(weights, gW);
