@@ -1,5 +1,6 @@
 package org.skillearn.darts.ops;
 
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -47,24 +48,28 @@ public final class DepthwiseConv {
         }
 
         /**
-         * Returns ∂L/∂x; writes ∂L/∂w into {@code dw} when not null. Without a weight gradient
-         * and for "same"-style padding (k = 2·pad + 1), ∂L/∂x is the forward depthwise
-         * convolution of ∂L/∂y (zero-upsampled at stride 2) with the spatially flipped kernel:
-         * one fast oneDNN forward op instead of libnd4j's depthwise_conv2d_bp, which measured
-         * 5–10× slower than the forward for 5×5 and expanded 9×9 kernels.
+         * Returns ∂L/∂x; writes ∂L/∂w into {@code dw} when not null. For "same"-style padding
+         * ((k−1)·d + 1 = 2·pad + 1, every DARTS op) ∂L/∂x is the forward depthwise convolution
+         * of ∂L/∂y (zero-upsampled at stride 2) with the spatially flipped kernel — one fast
+         * oneDNN forward op — and ∂L/∂w is summed in Java over the real taps only; libnd4j's
+         * depthwise_conv2d_bp measured 5–10× slower than the forward for 5×5 and expanded 9×9
+         * kernels. Other paddings use depthwise_conv2d_bp.
          */
         public INDArray backward(INDArray dy, INDArray dw) {
-            int effectiveDilation = expand ? 1 : dilation;
-            long k = kernel.size(0);
-            if (dw == null && effectiveDilation == 1 && k == 2L * pad + 1) {
+            long ke = kernel.size(0);
+            if ((expand || dilation == 1) && ke == 2L * pad + 1) {
                 INDArray up = dy;
                 if (stride > 1) {
                     up = Nd4j.zeros(dy.dataType(), x.shape());
                     up.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, stride, stride * dy.size(2)),
                             NDArrayIndex.interval(0, stride, stride * dy.size(3))).assign(dy);
                 }
-                return NativeOps.depthwise(up, flipped(kernel), 1, (int) (k - 1 - pad), 1);
+                if (dw != null) {
+                    dw.assign(weightGradient(x, dy, (int) dw.size(0), stride, pad, dilation));
+                }
+                return NativeOps.depthwise(up, flipped(kernel), 1, (int) (ke - 1 - pad), 1);
             }
+            int effectiveDilation = expand ? 1 : dilation;
             INDArray dk = dw != null && !expand ? dw : Nd4j.createUninitialized(kernel.dataType(), kernel.shape());
             INDArray dx = NativeOps.depthwiseBp(x, kernel, dy, dk, stride, pad, effectiveDilation);
             if (expand && dw != null) {
@@ -72,6 +77,62 @@ public final class DepthwiseConv {
             }
             return dx;
         }
+    }
+
+    /**
+     * ∂L/∂w [k, k, C, 1] of a depthwise convolution: Σ_{n,i,j} dy[n,c,i,j] · x[n,c, i·s + u·d − p,
+     * j·s + v·d − p] over the in-bounds positions, channels in parallel.
+     */
+    static INDArray weightGradient(INDArray x, INDArray dy, int k, int stride, int pad, int dilation) {
+        int n = (int) x.size(0);
+        int c = (int) x.size(1);
+        int h = (int) x.size(2);
+        int w = (int) x.size(3);
+        int oh = (int) dy.size(2);
+        int ow = (int) dy.size(3);
+        double[] xv = HostBuffers.read(x, 0);
+        double[] g = HostBuffers.read(dy, 1);
+        double[] out = new double[k * k * c];
+        IntStream.range(0, c).parallel().forEach(ch -> {
+            for (int u = 0; u < k; u++) {
+                int dr = u * dilation - pad;
+                int i0 = Math.max(0, ceilDiv(-dr, stride));
+                int i1 = Math.min(oh - 1, floorDiv(h - 1 - dr, stride));
+                for (int v = 0; v < k; v++) {
+                    int dc = v * dilation - pad;
+                    int j0 = Math.max(0, ceilDiv(-dc, stride));
+                    int j1 = Math.min(ow - 1, floorDiv(w - 1 - dc, stride));
+                    double acc = 0;
+                    for (int b = 0; b < n; b++) {
+                        int xb = (b * c + ch) * h * w;
+                        int gb = (b * c + ch) * oh * ow;
+                        for (int i = i0; i <= i1; i++) {
+                            int xr = xb + (i * stride + dr) * w + dc;
+                            int gr = gb + i * ow;
+                            if (stride == 1) {
+                                for (int j = j0; j <= j1; j++) {
+                                    acc += g[gr + j] * xv[xr + j];
+                                }
+                            } else {
+                                for (int j = j0; j <= j1; j++) {
+                                    acc += g[gr + j] * xv[xr + j * stride];
+                                }
+                            }
+                        }
+                    }
+                    out[(u * k + v) * c + ch] = acc;
+                }
+            }
+        });
+        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape(k, k, c, 1);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    private static int floorDiv(int a, int b) {
+        return Math.floorDiv(a, b);
     }
 
     /** The kernel [k, k, C, m] rotated by 180° in its two spatial axes. */
