@@ -110,9 +110,21 @@ public final class DepthwiseConv {
                             int xr = xb + (i * stride + dr) * w + dc;
                             int gr = gb + i * ow;
                             if (stride == 1) {
-                                for (int j = j0; j <= j1; j++) {
-                                    acc += g[gr + j] * xv[xr + j];
+                                double a0 = 0;
+                                double a1 = 0;
+                                double a2 = 0;
+                                double a3 = 0;
+                                int j = j0;
+                                for (; j + 3 <= j1; j += 4) {
+                                    a0 += g[gr + j] * xv[xr + j];
+                                    a1 += g[gr + j + 1] * xv[xr + j + 1];
+                                    a2 += g[gr + j + 2] * xv[xr + j + 2];
+                                    a3 += g[gr + j + 3] * xv[xr + j + 3];
                                 }
+                                for (; j <= j1; j++) {
+                                    a0 += g[gr + j] * xv[xr + j];
+                                }
+                                acc += (a0 + a1) + (a2 + a3);
                             } else {
                                 for (int j = j0; j <= j1; j++) {
                                     acc += g[gr + j] * xv[xr + j * stride];

@@ -1,7 +1,6 @@
 package org.skillearn.darts.ops;
 
 import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,6 +14,7 @@ final class HostBuffers {
 
     private static final int SLOTS = 3;
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[SLOTS][0]);
+    private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
 
     private HostBuffers() {
     }
@@ -28,6 +28,15 @@ final class HostBuffers {
         return s[slot];
     }
 
+    private static float[] floats(int n) {
+        float[] f = FLOATS.get();
+        if (f.length < n) {
+            f = new float[n];
+            FLOATS.set(f);
+        }
+        return f;
+    }
+
     /** The values of {@code a} (row-major) in scratch buffer {@code slot}. */
     static double[] read(INDArray a, int slot) {
         INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
@@ -36,9 +45,10 @@ final class HostBuffers {
         if (c.dataType() == DataType.DOUBLE) {
             c.data().asNioDouble().get(d, 0, n);
         } else if (c.dataType() == DataType.FLOAT) {
-            FloatBuffer f = c.data().asNioFloat();
+            float[] f = floats(n);
+            c.data().asNioFloat().get(f, 0, n);
             for (int i = 0; i < n; i++) {
-                d[i] = f.get(i);
+                d[i] = f[i];
             }
         } else {
             throw new IllegalArgumentException("float or double arrays only, got " + c.dataType());
@@ -53,10 +63,11 @@ final class HostBuffers {
             DoubleBuffer d = out.data().asNioDouble();
             d.put(v, 0, n);
         } else {
-            FloatBuffer f = out.data().asNioFloat();
+            float[] f = floats(n);
             for (int i = 0; i < n; i++) {
-                f.put(i, (float) v[i]);
+                f[i] = (float) v[i];
             }
+            out.data().asNioFloat().put(f, 0, n);
         }
         return out;
     }
