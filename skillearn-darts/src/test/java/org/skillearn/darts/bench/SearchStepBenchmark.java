@@ -22,7 +22,16 @@ import org.skillearn.darts.supernet.SupernetConfig;
  * {@code bench/torch_ref/darts_step.py}: C=8, 5 layers, batch 32, 1×28×28 random images,
  * 10 classes, float32, fixed train and val batches. Prints the median milliseconds per step.
  *
- * <p>Usage: {@code SearchStepBenchmark [--order 1|2] [--steps 10] [--warmup 2] [--C 8] [--layers 5] [--batch 32]}
+ * <p>Usage: {@code SearchStepBenchmark [--order 1|2] [--steps 10] [--warmup 2] [--C 8] [--layers 5] [--batch 32]}.
+ * Run it with libnd4j single-threaded ({@code OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1}):
+ * on the shared 2-core machines multi-threaded native ops measured up to 40× slower (threads
+ * waiting on each other under load); the Java kernels still use both cores. For example:
+ * <pre>
+ * mvn -o -q -pl skillearn-darts dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx6g \
+ *   -cp "$(cat skillearn-darts/cp.txt):skillearn-darts/target/classes:skillearn-darts/target/test-classes" \
+ *   org.skillearn.darts.bench.SearchStepBenchmark --order 1 --steps 5 --warmup 1
+ * </pre>
  */
 public final class SearchStepBenchmark {
 
