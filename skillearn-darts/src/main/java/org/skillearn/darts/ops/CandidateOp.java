@@ -19,7 +19,11 @@ public interface CandidateOp {
         /** The op's output. */
         INDArray output();
 
-        /** Adds ∂L/∂x (or ∂L/∂ReLU(x)) to {@code into} from ∂L/∂y = {@code dy}, writes weight gradients. */
-        void backward(INDArray dy, EdgeGradient into, Grads grads);
+        /**
+         * Adds ∂L/∂x (or ∂L/∂ReLU(x)) to {@code into} from ∂L/∂y = {@code scale} · {@code dy} and
+         * writes weight gradients. The scale is the op's mixing weight; ops fold it into their
+         * first backward kernel instead of a separate multiplication.
+         */
+        void backward(INDArray dy, double scale, EdgeGradient into, Grads grads);
     }
 }

@@ -47,9 +47,9 @@ public final class ConvUnit {
             return bn.output();
         }
 
-        /** ∂L/∂r from ∂L/∂y; writes the two kernels' gradients. */
-        public INDArray backward(INDArray dy, Grads grads) {
-            INDArray dz = bn.backward(dy);
+        /** ∂L/∂r from ∂L/∂y = scale · dy; writes the two kernels' gradients. */
+        public INDArray backward(INDArray dy, double scale, Grads grads) {
+            INDArray dz = bn.backward(dy, scale);
             INDArray dpw = grads.target(pwName);
             INDArray dh = dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
             return dw.backward(dh, grads.target(dwName));

@@ -36,8 +36,8 @@ public final class DilConv implements CandidateOp {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
-                into.addRelu(pass.backward(dy, grads));
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                into.addRelu(pass.backward(dy, scale, grads));
             }
         };
     }

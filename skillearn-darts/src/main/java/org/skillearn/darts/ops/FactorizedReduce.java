@@ -19,12 +19,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
     private final long cA;
     private final long cB;
 
-    /** Tensors {@code prefix.skip_connect.a} and {@code .b} (as an edge op) — see {@link #preprocess}. */
-    public FactorizedReduce(String prefix, long cIn, long cOut) {
-        this(prefix + "." + Primitive.SKIP_CONNECT.dartsName(), cIn, cOut, true);
-    }
-
-    private FactorizedReduce(String base, long cIn, long cOut, boolean unused) {
+    private FactorizedReduce(String base, long cIn, long cOut) {
         if (cOut < 2) {
             throw new IllegalArgumentException("FactorizedReduce needs at least 2 output channels, got " + cOut);
         }
@@ -35,9 +30,14 @@ public final class FactorizedReduce implements CandidateOp, Block {
         this.cB = cOut - cOut / 2;
     }
 
-    /** A FactorizedReduce used as a cell's input preprocessing, tensors {@code prefix.a}, {@code prefix.b}. */
+    /** {@code skip_connect} at stride 2 on an edge: tensors {@code prefix.skip_connect.a} and {@code .b}. */
+    public static FactorizedReduce edgeOp(String prefix, long cIn, long cOut) {
+        return new FactorizedReduce(prefix + "." + Primitive.SKIP_CONNECT.dartsName(), cIn, cOut);
+    }
+
+    /** A cell's input preprocessing after a reduction cell: tensors {@code prefix.a}, {@code prefix.b}. */
     public static FactorizedReduce preprocess(String prefix, long cIn, long cOut) {
-        return new FactorizedReduce(prefix, cIn, cOut, true);
+        return new FactorizedReduce(prefix, cIn, cOut);
     }
 
     @Override
@@ -78,8 +78,8 @@ public final class FactorizedReduce implements CandidateOp, Block {
             this.bn = SearchBatchNorm.forward(Nd4j.concat(1, ya, yb));
         }
 
-        INDArray backward(INDArray dy, Grads grads) {
-            INDArray dcat = bn.backward(dy);
+        INDArray backward(INDArray dy, double scale, Grads grads) {
+            INDArray dcat = bn.backward(dy, scale);
             INDArray da = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(0, cA)).dup();
             INDArray db = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(cA, cA + cB)).dup();
             INDArray ta = grads.target(aName);
@@ -101,8 +101,8 @@ public final class FactorizedReduce implements CandidateOp, Block {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
-                into.addRelu(pass.backward(dy, grads));
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                into.addRelu(pass.backward(dy, scale, grads));
             }
         };
     }
@@ -119,7 +119,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
 
             @Override
             public INDArray backward(INDArray dy, Grads grads) {
-                return NativeOps.reluBp(x, pass.backward(dy, grads));
+                return NativeOps.reluBp(x, pass.backward(dy, 1.0, grads));
             }
         };
     }

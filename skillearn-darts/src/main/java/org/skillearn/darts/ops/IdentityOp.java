@@ -24,8 +24,8 @@ public final class IdentityOp implements CandidateOp {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
-                into.addX(dy.dup());
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                into.addX(dy.mul(scale));
             }
         };
     }

@@ -45,8 +45,8 @@ public final class PoolBn implements CandidateOp {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
-                INDArray dp = bn.backward(dy);
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                INDArray dp = bn.backward(dy, scale);
                 into.addX(kind == Kind.MAX ? Pool3x3.maxBackward(x, dp, stride) : Pool3x3.avgBackward(x, dp, stride));
             }
         };

@@ -30,7 +30,7 @@ public enum Primitive {
             case NONE -> new ZeroOp(stride);
             case MAX_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.MAX, stride);
             case AVG_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.AVG, stride);
-            case SKIP_CONNECT -> stride == 1 ? new IdentityOp() : new FactorizedReduce(prefix, channels, channels);
+            case SKIP_CONNECT -> stride == 1 ? new IdentityOp() : FactorizedReduce.edgeOp(prefix, channels, channels);
             case SEP_CONV_3X3 -> new SepConv(this, prefix, channels, 3, stride, 1);
             case SEP_CONV_5X5 -> new SepConv(this, prefix, channels, 5, stride, 2);
             case DIL_CONV_3X3 -> new DilConv(this, prefix, channels, 3, stride, 2, 2);

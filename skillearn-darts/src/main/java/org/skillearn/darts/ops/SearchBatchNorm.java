@@ -72,6 +72,11 @@ public final class SearchBatchNorm {
 
     /** ∂L/∂x from ∂L/∂x̂ = {@code dy} (dy is not modified). */
     public INDArray backward(INDArray dy) {
+        return backward(dy, 1.0);
+    }
+
+    /** ∂L/∂x from ∂L/∂x̂ = {@code scale} · {@code dy} (dy is not modified). */
+    public INDArray backward(INDArray dy, double scale) {
         int n = (int) dy.size(0);
         int c = (int) dy.size(1);
         int hw = (int) (dy.size(2) * dy.size(3));
@@ -90,7 +95,7 @@ public final class SearchBatchNorm {
             }
             double mg = sg / count;
             double mgx = sgx / count;
-            double is = invStd[ch];
+            double is = invStd[ch] * scale;
             for (int b = 0; b < n; b++) {
                 int off = (b * c + ch) * hw;
                 for (int i = 0; i < hw; i++) {

@@ -42,9 +42,9 @@ public final class SepConv implements CandidateOp {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
-                INDArray dMid = b.backward(dy, grads);
-                into.addRelu(a.backward(NativeOps.reluBp(mid, dMid), grads));
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                INDArray dMid = b.backward(dy, scale, grads);
+                into.addRelu(a.backward(NativeOps.reluBp(mid, dMid), 1.0, grads));
             }
         };
     }

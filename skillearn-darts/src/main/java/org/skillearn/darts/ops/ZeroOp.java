@@ -38,7 +38,7 @@ public final class ZeroOp implements CandidateOp {
             }
 
             @Override
-            public void backward(INDArray dy, EdgeGradient into, Grads grads) {
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
                 // ∂(0·x)/∂x = 0: nothing to add
             }
         };

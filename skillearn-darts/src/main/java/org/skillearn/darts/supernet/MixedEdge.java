@@ -77,7 +77,7 @@ public final class MixedEdge {
                 }
                 dWeights[o] += Nd4j.getBlasWrapper().dot(dy, outs[o].output());
                 if (needInput || grads.wanted()) {
-                    outs[o].backward(dy.mul(weights[o]), eg, grads);
+                    outs[o].backward(dy, weights[o], eg, grads);
                 }
             }
             return needInput ? eg.total(in) : null;

@@ -58,7 +58,7 @@ class CandidateOpGradientTest {
         Map<String, INDArray> grads = new LinkedHashMap<>();
         w.forEach((k, v) -> grads.put(k, Nd4j.zerosLike(v)));
         EdgeGradient eg = new EdgeGradient();
-        f.backward(probe, eg, grads::get);
+        f.backward(probe, 1.0, eg, grads::get);
         INDArray dx = eg.total(in);
         if (dx == null) {
             dx = Nd4j.zerosLike(x);
@@ -75,7 +75,7 @@ class CandidateOpGradientTest {
 
     @ParameterizedTest
     @MethodSource("primitivesAndStrides")
-    void inputGradientIsTheSameWithoutWeightGradients(Primitive primitive, int stride) {
+    void inputGradientIsTheSameWithoutWeightGradientsAndWithAFoldedScale(Primitive primitive, int stride) {
         CandidateOp op = primitive.create("e", C, stride);
         Random r = new Random(21 + stride);
         WeightSpec spec = new WeightSpec();
@@ -85,8 +85,9 @@ class CandidateOpGradientTest {
         INDArray probe = GradientChecker.randn(r, N, C, H / stride, H / stride);
         Map<String, INDArray> grads = new LinkedHashMap<>();
         w.forEach((k, v) -> grads.put(k, Nd4j.zerosLike(v)));
-        INDArray withWeights = inputGradient(op, x, w, probe, grads::get);
-        INDArray withoutWeights = inputGradient(op, x, w, probe, Grads.NONE);
+        INDArray withWeights = inputGradient(op, x, w, probe, 1.0, grads::get);
+        // the same ∂L/∂y, given as 0.5 · (2·probe): checks that ops fold the mixing weight correctly
+        INDArray withoutWeights = inputGradient(op, x, w, probe.mul(2), 0.5, Grads.NONE);
         if (withWeights == null) {
             assertTrue(withoutWeights == null, primitive + " passes a gradient only without weight gradients");
             return;
@@ -95,10 +96,11 @@ class CandidateOpGradientTest {
                 primitive + " stride " + stride + ": input gradients differ");
     }
 
-    private static INDArray inputGradient(CandidateOp op, INDArray x, Map<String, INDArray> w, INDArray dy, Grads grads) {
+    private static INDArray inputGradient(CandidateOp op, INDArray x, Map<String, INDArray> w, INDArray dy, double scale,
+            Grads grads) {
         EdgeInput in = new EdgeInput(x);
         EdgeGradient eg = new EdgeGradient();
-        op.forward(in, w::get).backward(dy, eg, grads);
+        op.forward(in, w::get).backward(dy, scale, eg, grads);
         return eg.total(in);
     }
 }
