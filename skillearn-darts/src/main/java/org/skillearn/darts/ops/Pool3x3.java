@@ -53,36 +53,66 @@ public final class Pool3x3 {
             int base = p * h * w;
             int ob = p * oh * ow;
             for (int i = 0; i < oh; i++) {
-                int r0 = Math.max(i * stride - 1, 0);
-                int r1 = Math.min(i * stride + 1, h - 1);
-                for (int j = 0; j < ow; j++) {
-                    int c0 = Math.max(j * stride - 1, 0);
-                    int c1 = Math.min(j * stride + 1, w - 1);
-                    double acc;
-                    if (isMax) {
-                        acc = in[base + r0 * w + c0];
-                        for (int r = r0; r <= r1; r++) {
-                            int row = base + r * w;
-                            for (int c = c0; c <= c1; c++) {
-                                double v = in[row + c];
-                                acc = v > acc ? v : acc;
-                            }
+                int orow = ob + i * ow;
+                if (stride == 1 && i >= 1 && i <= h - 2 && w >= 3) {
+                    out[orow] = window(in, base, h, w, i, 0, stride, isMax);
+                    int up = base + (i - 1) * w;
+                    int mid = up + w;
+                    int down = mid + w;
+                    for (int j = 1; j <= w - 2; j++) {
+                        double v;
+                        if (isMax) {
+                            v = in[up + j - 1];
+                            v = Math.max(v, in[up + j]);
+                            v = Math.max(v, in[up + j + 1]);
+                            v = Math.max(v, in[mid + j - 1]);
+                            v = Math.max(v, in[mid + j]);
+                            v = Math.max(v, in[mid + j + 1]);
+                            v = Math.max(v, in[down + j - 1]);
+                            v = Math.max(v, in[down + j]);
+                            v = Math.max(v, in[down + j + 1]);
+                        } else {
+                            v = (in[up + j - 1] + in[up + j] + in[up + j + 1] + in[mid + j - 1] + in[mid + j]
+                                    + in[mid + j + 1] + in[down + j - 1] + in[down + j] + in[down + j + 1]) / 9.0;
                         }
-                    } else {
-                        acc = 0;
-                        for (int r = r0; r <= r1; r++) {
-                            int row = base + r * w;
-                            for (int c = c0; c <= c1; c++) {
-                                acc += in[row + c];
-                            }
-                        }
-                        acc /= (r1 - r0 + 1) * (c1 - c0 + 1);
+                        out[orow + j] = v;
                     }
-                    out[ob + i * ow + j] = acc;
+                    out[orow + w - 1] = window(in, base, h, w, i, w - 1, stride, isMax);
+                } else {
+                    for (int j = 0; j < ow; j++) {
+                        out[orow + j] = window(in, base, h, w, i, j, stride, isMax);
+                    }
                 }
             }
         });
         return HostBuffers.write(out, Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), oh, ow));
+    }
+
+    /** The pooled value of output (i, j) of one plane, with the window clipped to the image. */
+    private static double window(double[] in, int base, int h, int w, int i, int j, int stride, boolean isMax) {
+        int r0 = Math.max(i * stride - 1, 0);
+        int r1 = Math.min(i * stride + 1, h - 1);
+        int c0 = Math.max(j * stride - 1, 0);
+        int c1 = Math.min(j * stride + 1, w - 1);
+        if (isMax) {
+            double acc = in[base + r0 * w + c0];
+            for (int r = r0; r <= r1; r++) {
+                int row = base + r * w;
+                for (int c = c0; c <= c1; c++) {
+                    double v = in[row + c];
+                    acc = v > acc ? v : acc;
+                }
+            }
+            return acc;
+        }
+        double acc = 0;
+        for (int r = r0; r <= r1; r++) {
+            int row = base + r * w;
+            for (int c = c0; c <= c1; c++) {
+                acc += in[row + c];
+            }
+        }
+        return acc / ((r1 - r0 + 1) * (c1 - c0 + 1));
     }
 
     private static INDArray backward(INDArray x, INDArray dy, int stride, boolean isMax) {
@@ -101,17 +131,29 @@ public final class Pool3x3 {
             for (int i = 0; i < oh; i++) {
                 int r0 = Math.max(i * stride - 1, 0);
                 int r1 = Math.min(i * stride + 1, h - 1);
+                boolean rowInterior = stride == 1 && r1 - r0 == 2;
                 for (int j = 0; j < ow; j++) {
                     int c0 = Math.max(j * stride - 1, 0);
                     int c1 = Math.min(j * stride + 1, w - 1);
                     double gij = g[ob + i * ow + j];
-                    if (isMax) {
-                        int best = base + r0 * w + c0;
+                    if (rowInterior && c1 - c0 == 2 && !isMax) {
+                        double share = gij / 9.0;
                         for (int r = r0; r <= r1; r++) {
+                            int row = base + r * w + c0;
+                            dx[row] += share;
+                            dx[row + 1] += share;
+                            dx[row + 2] += share;
+                        }
+                    } else if (isMax) {
+                        int best = base + r0 * w + c0;
+                        double bv = in[best];
+                        for (int r = r0; r <= r1; r++) {
+                            int row = base + r * w;
                             for (int c = c0; c <= c1; c++) {
-                                int k = base + r * w + c;
-                                if (in[k] > in[best]) {
-                                    best = k;
+                                double v = in[row + c];
+                                if (v > bv) {
+                                    bv = v;
+                                    best = row + c;
                                 }
                             }
                         }
