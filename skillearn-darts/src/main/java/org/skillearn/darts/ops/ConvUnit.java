@@ -1,0 +1,67 @@
+package org.skillearn.darts.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Depthwise k×k (optionally dilated, optionally strided) convolution, pointwise 1×1
+ * convolution and search BN: DARTS' {@code DilConv} without its leading ReLU, which the caller
+ * applies (and may share).
+ */
+public final class ConvUnit {
+
+    private final String dwName;
+    private final String pwName;
+    private final long cIn;
+    private final long cOut;
+    private final int k;
+    private final DepthwiseConv depthwise;
+
+    /** Tensors {@code prefix.dw} [k, k, cIn, 1] and {@code prefix.pw} [1, 1, cIn, cOut]. */
+    public ConvUnit(String prefix, long cIn, long cOut, int k, int stride, int pad, int dilation) {
+        this.dwName = prefix + ".dw";
+        this.pwName = prefix + ".pw";
+        this.cIn = cIn;
+        this.cOut = cOut;
+        this.k = k;
+        this.depthwise = new DepthwiseConv(stride, pad, dilation, true);
+    }
+
+    public void declare(WeightSpec spec) {
+        spec.add(dwName, WeightSpec.Init.FAN_IN_UNIFORM, (long) k * k, k, k, cIn, 1);
+        spec.conv(pwName, cOut, cIn, 1);
+    }
+
+    /** The forward pass of one call. */
+    public final class Pass {
+        private final DepthwiseConv.Pass dw;
+        private final INDArray pw;
+        private final SearchBatchNorm bn;
+
+        private Pass(INDArray r, Params p) {
+            this.dw = depthwise.forward(r, p.get(dwName));
+            this.pw = p.get(pwName);
+            this.bn = SearchBatchNorm.forward(NativeOps.conv2d(dw.output(), pw, 1, 0, 1));
+        }
+
+        public INDArray output() {
+            return bn.output();
+        }
+
+        /** ∂L/∂r from ∂L/∂y = scale · dy; writes the two kernels' gradients. */
+        public INDArray backward(INDArray dy, double scale, Grads grads) {
+            INDArray dz = bn.backward(dy, scale);
+            INDArray dpw = grads.target(pwName);
+            INDArray dh = dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
+            return dw.backward(dh, grads.target(dwName));
+        }
+    }
+
+    /** Runs the unit on the already rectified input {@code r}. */
+    public Pass forward(INDArray r, Params p) {
+        return new Pass(r, p);
+    }
+
+    static INDArray scratch(INDArray like) {
+        return org.nd4j.linalg.factory.Nd4j.createUninitialized(like.dataType(), like.shape());
+    }
+}

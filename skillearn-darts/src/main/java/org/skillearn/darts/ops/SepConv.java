@@ -1,0 +1,51 @@
+package org.skillearn.darts.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code sep_conv_3x3} / {@code sep_conv_5x5}: (ReLU, depthwise k×k, pointwise 1×1, BN) twice,
+ * the first with the edge's stride (DARTS {@code SepConv}).
+ */
+public final class SepConv implements CandidateOp {
+
+    private final Primitive primitive;
+    private final ConvUnit first;
+    private final ConvUnit second;
+
+    public SepConv(Primitive primitive, String prefix, long channels, int k, int stride, int pad) {
+        this.primitive = primitive;
+        String base = prefix + "." + primitive.dartsName();
+        this.first = new ConvUnit(base + ".1", channels, channels, k, stride, pad, 1);
+        this.second = new ConvUnit(base + ".2", channels, channels, k, 1, pad, 1);
+    }
+
+    @Override
+    public Primitive primitive() {
+        return primitive;
+    }
+
+    @Override
+    public void declare(WeightSpec spec) {
+        first.declare(spec);
+        second.declare(spec);
+    }
+
+    @Override
+    public OpForward forward(EdgeInput in, Params p) {
+        ConvUnit.Pass a = first.forward(in.relu(), p);
+        INDArray mid = NativeOps.relu(a.output());
+        ConvUnit.Pass b = second.forward(mid, p);
+        return new OpForward() {
+            @Override
+            public INDArray output() {
+                return b.output();
+            }
+
+            @Override
+            public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+                INDArray dMid = b.backward(dy, scale, grads);
+                into.addRelu(a.backward(NativeOps.reluBp(mid, dMid), 1.0, grads));
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.skillearn.darts.ops;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The weight tensors a network declares, in order, each with its initialization rule; turned
+ * into a core {@code TensorLayout} and {@code Initializer} by the supernet.
+ */
+public final class WeightSpec {
+
+    /** How a tensor starts. */
+    public enum Init {
+        /** PyTorch's default for conv and linear layers: U(−1/√fan_in, 1/√fan_in). */
+        FAN_IN_UNIFORM,
+        /** All ones (BN scale). */
+        ONES,
+        /** All zeros (BN shift). */
+        ZEROS
+    }
+
+    /**
+     * One declared tensor.
+     *
+     * @param name  unique name
+     * @param shape its shape
+     * @param init  its initialization rule
+     * @param fanIn fan-in used by {@link Init#FAN_IN_UNIFORM}
+     */
+    public record Entry(String name, long[] shape, Init init, long fanIn) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Declares a dense convolution kernel, stored [k, k, iC, oC] (fan-in = iC · k · k). */
+    public WeightSpec conv(String name, long outC, long inC, long k) {
+        entries.add(new Entry(name, new long[] {k, k, inC, outC}, Init.FAN_IN_UNIFORM, inC * k * k));
+        return this;
+    }
+
+    /** Declares any tensor. */
+    public WeightSpec add(String name, Init init, long fanIn, long... shape) {
+        entries.add(new Entry(name, shape.clone(), init, fanIn));
+        return this;
+    }
+
+    public List<Entry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+}

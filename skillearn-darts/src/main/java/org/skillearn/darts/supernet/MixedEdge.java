@@ -1,0 +1,91 @@
+package org.skillearn.darts.supernet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.darts.ops.CandidateOp;
+import org.skillearn.darts.ops.EdgeGradient;
+import org.skillearn.darts.ops.EdgeInput;
+import org.skillearn.darts.ops.Grads;
+import org.skillearn.darts.ops.NativeOps;
+import org.skillearn.darts.ops.Params;
+import org.skillearn.darts.ops.Primitive;
+import org.skillearn.darts.ops.WeightSpec;
+
+/**
+ * A mixed edge ō(x) = Σ_o w_o · o(x) over the eight primitives (DARTS Eq. 1, {@code MixedOp}),
+ * with w = softmax(α_edge) given by the caller. {@code none} contributes zero and is skipped
+ * (its output and gradient are zero). The ReLU of x is computed once for all ops that start
+ * with one; ∂L/∂w_o = ⟨∂L/∂ō, o(x)⟩.
+ */
+public final class MixedEdge {
+
+    private final List<CandidateOp> ops = new ArrayList<>();
+
+    /** The edge's ops, tensors named {@code prefix.<primitive>...}. */
+    public MixedEdge(String prefix, long channels, int stride) {
+        for (Primitive p : Primitive.values()) {
+            ops.add(p.create(prefix, channels, stride));
+        }
+    }
+
+    public void declare(WeightSpec spec) {
+        ops.forEach(o -> o.declare(spec));
+    }
+
+    /** One forward evaluation of the edge. */
+    public final class Pass {
+        private final EdgeInput in;
+        private final double[] weights;
+        private final CandidateOp.OpForward[] outs = new CandidateOp.OpForward[ops.size()];
+        private final INDArray y;
+
+        private Pass(INDArray x, double[] weights, Params p) {
+            this.in = new EdgeInput(x);
+            this.weights = weights;
+            INDArray sum = null;
+            for (int o = 0; o < ops.size(); o++) {
+                CandidateOp op = ops.get(o);
+                if (op.primitive() == Primitive.NONE) {
+                    continue;
+                }
+                outs[o] = op.forward(in, p);
+                INDArray yo = outs[o].output();
+                if (sum == null) {
+                    sum = yo.mul(weights[o]);
+                } else {
+                    NativeOps.axpy(weights[o], yo, sum);
+                }
+            }
+            this.y = sum;
+        }
+
+        public INDArray output() {
+            return y;
+        }
+
+        /**
+         * Back-propagates ∂L/∂ō = {@code dy}: adds ∂L/∂w_o to {@code dWeights}, writes weight
+         * gradients, and returns ∂L/∂x (null if {@code needInput} is false).
+         */
+        public INDArray backward(INDArray dy, double[] dWeights, Grads grads, boolean needInput) {
+            EdgeGradient eg = new EdgeGradient();
+            for (int o = 0; o < outs.length; o++) {
+                if (outs[o] == null) {
+                    continue;
+                }
+                dWeights[o] += Nd4j.getBlasWrapper().dot(dy, outs[o].output());
+                if (needInput || grads.wanted()) {
+                    outs[o].backward(dy, weights[o], eg, grads);
+                }
+            }
+            return needInput ? eg.total(in) : null;
+        }
+    }
+
+    /** Runs the edge on {@code x} with op weights {@code weights} (softmax of the edge's α row). */
+    public Pass forward(INDArray x, double[] weights, Params p) {
+        return new Pass(x, weights, p);
+    }
+}

@@ -1,0 +1,155 @@
+package org.skillearn.darts.supernet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.darts.ops.AffineBatchNorm;
+import org.skillearn.darts.ops.Forward;
+import org.skillearn.darts.ops.Grads;
+import org.skillearn.darts.ops.NativeOps;
+import org.skillearn.darts.ops.Params;
+import org.skillearn.darts.ops.WeightSpec;
+
+/**
+ * The DARTS search network ({@code model_search.Network}): stem (3×3 conv to
+ * stemMultiplier·C channels + affine BN), {@code layers} search cells (channels doubled at
+ * the reduction cells, s0/s1 shifted each cell), global average pooling, linear classifier.
+ * Normal cells share α_normal, reduction cells share α_reduce. Forward and backward are eager
+ * ND4J ops; the backward returns ∂L/∂w of the softmax weights per cell type, which
+ * {@link ArchitectureSoftmax#backward} maps to ∂L/∂α.
+ */
+public final class Supernet {
+
+    /** Tensor names of the stem convolution and classifier. */
+    public static final String STEM_CONV = "stem.conv";
+    public static final String CLASSIFIER_WEIGHT = "classifier.weight";
+    public static final String CLASSIFIER_BIAS = "classifier.bias";
+
+    private final SupernetConfig config;
+    private final AffineBatchNorm stemBn;
+    private final List<SearchCell> cells = new ArrayList<>();
+    private final long featureChannels;
+    private final WeightSpec spec = new WeightSpec();
+
+    public Supernet(SupernetConfig config) {
+        this.config = config;
+        long c = config.channels();
+        long cStem = (long) config.stemMultiplier() * c;
+        this.stemBn = new AffineBatchNorm("stem.bn", cStem);
+        long cpp = cStem;
+        long cp = cStem;
+        long cCur = c;
+        boolean reductionPrev = false;
+        for (int i = 0; i < config.layers(); i++) {
+            boolean reduction = config.isReduction(i);
+            if (reduction) {
+                cCur *= 2;
+            }
+            cells.add(new SearchCell("cell" + i, config.nodes(), cpp, cp, cCur, reduction, reductionPrev));
+            reductionPrev = reduction;
+            cpp = cp;
+            cp = (long) config.nodes() * cCur;
+        }
+        this.featureChannels = cp;
+        spec.conv(STEM_CONV, cStem, config.inputChannels(), 3);
+        stemBn.declare(spec);
+        cells.forEach(cell -> cell.declare(spec));
+        spec.add(CLASSIFIER_WEIGHT, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes(), cp);
+        spec.add(CLASSIFIER_BIAS, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes());
+    }
+
+    public SupernetConfig config() {
+        return config;
+    }
+
+    /** Every weight tensor, in a fixed order. */
+    public WeightSpec weightSpec() {
+        return spec;
+    }
+
+    /** One forward evaluation of the network. */
+    public final class Pass {
+        private final INDArray x;
+        private final INDArray stemW;
+        private final Forward stemBnPass;
+        private final SearchCell.Pass[] cellPasses = new SearchCell.Pass[cells.size()];
+        private final INDArray pooled;
+        private final INDArray classifierW;
+        private final INDArray logits;
+        private final long[] lastShape;
+
+        private Pass(INDArray x, double[][] wNormal, double[][] wReduce, Params p) {
+            this.x = x;
+            this.stemW = p.get(STEM_CONV);
+            this.stemBnPass = stemBn.forward(NativeOps.conv2d(x, stemW, 1, 1, 1), p);
+            INDArray s0 = stemBnPass.output();
+            INDArray s1 = s0;
+            for (int i = 0; i < cells.size(); i++) {
+                SearchCell cell = cells.get(i);
+                cellPasses[i] = cell.forward(s0, s1, cell.isReduction() ? wReduce : wNormal, p);
+                s0 = s1;
+                s1 = cellPasses[i].output();
+            }
+            this.lastShape = s1.shape();
+            this.pooled = s1.mean(2, 3);
+            this.classifierW = p.get(CLASSIFIER_WEIGHT);
+            this.logits = pooled.mmul(classifierW.transpose()).addiRowVector(p.get(CLASSIFIER_BIAS));
+        }
+
+        /** Class scores [N, classes]. */
+        public INDArray logits() {
+            return logits;
+        }
+
+        /**
+         * Back-propagates ∂L/∂logits: writes weight gradients into {@code grads} (if wanted) and
+         * adds ∂L/∂w of the softmax op weights into {@code dNormal} / {@code dReduce}.
+         */
+        public void backward(INDArray dLogits, Grads grads, double[][] dNormal, double[][] dReduce) {
+            INDArray tw = grads.target(CLASSIFIER_WEIGHT);
+            if (tw != null) {
+                tw.assign(dLogits.transpose().mmul(pooled));
+                grads.target(CLASSIFIER_BIAS).assign(dLogits.sum(0));
+            }
+            INDArray dPooled = dLogits.mmul(classifierW);
+            long hw = lastShape[2] * lastShape[3];
+            INDArray dS1 = dPooled.divi(hw).reshape(lastShape[0], lastShape[1], 1, 1)
+                    .broadcast(lastShape).dup();
+            INDArray dS0 = null;
+            for (int i = cells.size() - 1; i >= 0; i--) {
+                boolean needInputs = i > 0 || grads.wanted();
+                INDArray[] d = cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads, needInputs);
+                // cell i read (s0, s1) = (out_{i-2}, out_{i-1}); its output was s1 of cell i+1 and s0 of cell i+2
+                INDArray nextS1 = d[1];
+                if (dS0 != null && nextS1 != null) {
+                    nextS1.addi(dS0);
+                } else if (nextS1 == null) {
+                    nextS1 = dS0;
+                }
+                dS0 = d[0];
+                dS1 = nextS1;
+            }
+            if (!grads.wanted()) {
+                return;
+            }
+            // the stem output fed both s0 and s1 of cell 0
+            INDArray dStem = dS1.add(dS0);
+            INDArray dConv = stemBnPass.backward(dStem, grads);
+            NativeOps.conv2dBp(x, stemW, dConv, grads.target(STEM_CONV), 1, 1, 1);
+        }
+    }
+
+    /**
+     * Runs the network on {@code x} [N, inputChannels, H, W]; {@code wNormal}, {@code wReduce}
+     * are the softmax weights [edges][8] of the normal and reduction cells.
+     */
+    public Pass forward(INDArray x, double[][] wNormal, double[][] wReduce, Params p) {
+        return new Pass(x, wNormal, wReduce, p);
+    }
+
+    /** Channels entering the classifier. */
+    public long featureChannels() {
+        return featureChannels;
+    }
+}

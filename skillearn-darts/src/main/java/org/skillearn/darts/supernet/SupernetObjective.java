@@ -1,0 +1,105 @@
+package org.skillearn.darts.supernet;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.data.DataSource;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.objective.Batches;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.Evaluation;
+import org.skillearn.core.objective.Objective;
+import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.darts.ops.Grads;
+
+/**
+ * The supernet's mean cross-entropy on a batch, L(W, A, D) — DARTS' L_train (stage I) and
+ * L_val (validation stage) — with gradients with respect to W and/or A by a hand-written reverse
+ * pass over native backward ops. Only the requested gradients are computed: with wrt = {A} no
+ * weight gradient is formed and the stem's backward is skipped.
+ *
+ * <p>Every intermediate array of one evaluation lives in a reused ND4J workspace
+ * ({@link EvaluationWorkspace}); only the returned gradient vectors are allocated outside it.
+ */
+public final class SupernetObjective implements Objective {
+
+    private final Supernet net;
+    private final ParameterSet weights;
+    private final ParameterSet architecture;
+    private final DataSource<LabeledBatch> data;
+
+    public SupernetObjective(Supernet net, ParameterSet weights, ParameterSet architecture, DataSource<LabeledBatch> data) {
+        this.net = net;
+        this.weights = weights;
+        this.architecture = architecture;
+        this.data = data;
+    }
+
+    @Override
+    public Set<ParameterSet> parameters() {
+        return new LinkedHashSet<>(java.util.List.of(weights, architecture));
+    }
+
+    @Override
+    public Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt) {
+        for (ParameterSet s : wrt) {
+            if (s != weights && s != architecture) {
+                throw new IllegalArgumentException("supernet objective has no gradient for '" + s.name() + "'");
+            }
+        }
+        LabeledBatch batch = batches.get(data);
+        INDArray w = params.value(weights);
+        INDArray a = params.value(architecture);
+        boolean wantW = wrt.contains(weights);
+        boolean wantA = wrt.contains(architecture);
+        INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
+        INDArray gA = wantA ? Nd4j.zeros(a.dataType(), a.length()) : null;
+        double loss;
+        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+            loss = run(batch, w, a, gW, gA, !wrt.isEmpty());
+        }
+        EvaluationWorkspace.settle();
+        Map<ParameterSet, INDArray> grads = new HashMap<>();
+        if (wantW) {
+            grads.put(weights, gW);
+        }
+        if (wantA) {
+            grads.put(architecture, gA);
+        }
+        return new Evaluation(loss, grads);
+    }
+
+    /** Forward, loss and (if {@code backward}) the reverse pass writing into gW / gA when not null. */
+    private double run(LabeledBatch batch, INDArray w, INDArray a, INDArray gW, INDArray gA, boolean backward) {
+        INDArray x = batch.features().dataType() == w.dataType() ? batch.features() : batch.features().castTo(w.dataType());
+        double[][] alphaNormal = architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix();
+        double[][] alphaReduce = architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix();
+        double[][] wNormal = ArchitectureSoftmax.softmaxRows(alphaNormal);
+        double[][] wReduce = ArchitectureSoftmax.softmaxRows(alphaReduce);
+
+        Supernet.Pass pass = net.forward(x, wNormal, wReduce, new FlatTensors(weights.layout(), w));
+        CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
+        if (!backward) {
+            return ce.loss();
+        }
+        double[][] dNormal = new double[wNormal.length][wNormal[0].length];
+        double[][] dReduce = new double[wReduce.length][wReduce[0].length];
+        pass.backward(ce.dLogits(), gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, dNormal, dReduce);
+        if (gA != null) {
+            double[][] gn = ArchitectureSoftmax.backward(wNormal, dNormal);
+            double[][] gr = ArchitectureSoftmax.backward(wReduce, dReduce);
+            architecture.layout().view(gA, SupernetParameters.ALPHA_NORMAL).assign(Nd4j.create(gn).castTo(a.dataType()));
+            architecture.layout().view(gA, SupernetParameters.ALPHA_REDUCE).assign(Nd4j.create(gr).castTo(a.dataType()));
+        }
+        return ce.loss();
+    }
+
+    @Override
+    public String description() {
+        return "L(W, A, " + data.name() + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package org.skillearn.darts.supernet;
+
+import java.util.List;
+import org.skillearn.core.model.Initializer;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.model.TensorLayout;
+import org.skillearn.darts.ops.WeightSpec;
+
+/**
+ * Declares the supernet's two parameter sets on a learner: the weights W (one set, every tensor
+ * of {@link Supernet#weightSpec()}, PyTorch-default initialization) and the architecture A
+ * (tensors {@code alpha_normal} and {@code alpha_reduce}, [edges, 8], initialized 1e-3·N(0, 1)
+ * as in DARTS).
+ */
+public final class SupernetParameters {
+
+    /** Tensor names of the architecture set. */
+    public static final String ALPHA_NORMAL = "alpha_normal";
+    public static final String ALPHA_REDUCE = "alpha_reduce";
+    /** Number of primitives (columns of α). */
+    public static final int OPS = 8;
+
+    private SupernetParameters() {
+    }
+
+    /** The weight set W of {@code net}, named {@code name}, symbol "W". */
+    public static ParameterSet weights(Learner learner, String name, Supernet net) {
+        WeightSpec spec = net.weightSpec();
+        TensorLayout.Builder b = TensorLayout.builder();
+        spec.entries().forEach(e -> b.add(e.name(), e.shape()));
+        return learner.parameters(name, ParameterKind.WEIGHTS).layout(b.build()).init(initializer(spec.entries()))
+                .symbol("W").build();
+    }
+
+    /** The architecture set A, named {@code name}, symbol "A". */
+    public static ParameterSet architecture(Learner learner, String name, SupernetConfig config) {
+        int edges = config.edgesPerCell();
+        return learner.parameters(name, ParameterKind.ARCHITECTURE).tensor(ALPHA_NORMAL, edges, OPS)
+                .tensor(ALPHA_REDUCE, edges, OPS).init(Initializer.normal(1e-3)).symbol("A").build();
+    }
+
+    private static Initializer initializer(List<WeightSpec.Entry> entries) {
+        return (layout, random, out) -> {
+            int pos = 0;
+            for (WeightSpec.Entry e : entries) {
+                long n = layout.tensor(e.name()).length();
+                double bound = 1.0 / Math.sqrt(e.fanIn());
+                for (long i = 0; i < n; i++) {
+                    out[pos++] = switch (e.init()) {
+                        case ONES -> 1.0;
+                        case ZEROS -> 0.0;
+                        case FAN_IN_UNIFORM -> bound * (2 * random.nextDouble() - 1);
+                    };
+                }
+            }
+        };
+    }
+}

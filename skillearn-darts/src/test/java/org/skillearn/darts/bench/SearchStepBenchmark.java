@@ -1,0 +1,106 @@
+package org.skillearn.darts.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.data.DataSource;
+import org.skillearn.core.solver.ProgramState;
+import org.skillearn.core.solver.SkillSolver;
+import org.skillearn.core.solver.SolverConfig;
+import org.skillearn.core.solver.StepReport;
+import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.darts.search.DartsSearch;
+import org.skillearn.darts.search.DartsSearchConfig;
+import org.skillearn.darts.supernet.SupernetConfig;
+
+/**
+ * Times one DARTS search step through the core solver, in the configuration of
+ * {@code bench/torch_ref/darts_step.py}: C=8, 5 layers, batch 32, 1×28×28 random images,
+ * 10 classes, float32, fixed train and val batches. Prints the median milliseconds per step.
+ *
+ * <p>Usage: {@code SearchStepBenchmark [--order 1|2] [--steps 10] [--warmup 2] [--C 8] [--layers 5] [--batch 32]}.
+ * Run it with libnd4j single-threaded ({@code OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1}):
+ * on the shared 2-core machines multi-threaded native ops measured up to 40× slower (threads
+ * waiting on each other under load); the Java kernels still use both cores. For example:
+ * <pre>
+ * mvn -o -q -pl skillearn-darts dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx6g \
+ *   -cp "$(cat skillearn-darts/cp.txt):skillearn-darts/target/classes:skillearn-darts/target/test-classes" \
+ *   org.skillearn.darts.bench.SearchStepBenchmark --order 1 --steps 5 --warmup 1
+ * </pre>
+ */
+public final class SearchStepBenchmark {
+
+    private SearchStepBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int order = 1;
+        int steps = 10;
+        int warmup = 2;
+        int c = 8;
+        int layers = 5;
+        int batch = 32;
+        for (int i = 0; i < args.length; i += 2) {
+            int v = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--order" -> order = v;
+                case "--steps" -> steps = v;
+                case "--warmup" -> warmup = v;
+                case "--C" -> c = v;
+                case "--layers" -> layers = v;
+                case "--batch" -> batch = v;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Random r = new Random(0);
+        DataSource<LabeledBatch> train = DataSource.fixed("search-train", batch(r, batch));
+        DataSource<LabeledBatch> val = DataSource.fixed("search-val", batch(r, batch));
+        DartsSearch search = DartsSearch.build(DartsSearchConfig.paper(SupernetConfig.of(c, layers, 1, 10), 50, 1000), train, val);
+        ProgramState state = ProgramState.initialize(search.program(), DataType.FLOAT, 0);
+        SkillSolver solver = new SkillSolver(search.program(), order == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
+        List<Double> times = new ArrayList<>();
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < warmup + steps; i++) {
+            long t0 = System.nanoTime();
+            StepReport rep = solver.step(state);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            double loss = rep.stageLosses().get(DartsSearch.WEIGHT_STAGE);
+            if (i == 0) {
+                first = loss;
+            }
+            last = loss;
+            if (i >= warmup) {
+                times.add(ms);
+            }
+            System.out.printf("step %d: %.1f ms, train loss %.4f%n", i, ms, loss);
+        }
+        Collections.sort(times);
+        double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
+                : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
+        System.out.printf("nd4j C=%d layers=%d batch=%d order=%d params: weights=%d alphas=%d%n", c, layers, batch, order,
+                search.weights().length(), search.architecture().length());
+        System.out.printf("median_ms_per_step=%.1f min=%.1f max=%.1f (n=%d, warmup=%d)%n", median, times.get(0),
+                times.get(times.size() - 1), times.size(), warmup);
+        System.out.printf("loss first=%.4f last=%.4f%n", first, last);
+    }
+
+    private static LabeledBatch batch(Random r, int n) {
+        INDArray x = Nd4j.create(DataType.FLOAT, n, 1, 28, 28);
+        float[] v = new float[n * 28 * 28];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        x.assign(Nd4j.createFromArray(v).reshape(n, 1, 28, 28));
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(10);
+        }
+        return new LabeledBatch(x, y);
+    }
+}
