@@ -50,6 +50,24 @@ public record ImageBatch(INDArray features, INDArray labels, int[] labelIndices,
         return new ImageBatch(f, oneHot, labels, exampleIndices);
     }
 
+    /**
+     * A batch of NCHW {@code features} with class indices {@code labels} in [0, numClasses); one-hot
+     * labels are built in the features' data type and the example indices are 0..n-1.
+     */
+    public static ImageBatch of(INDArray features, int[] labels, int numClasses) {
+        int n = labels.length;
+        INDArray oneHot = Nd4j.zeros(features.dataType(), n, numClasses);
+        int[] examples = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is outside [0, " + numClasses + ")");
+            }
+            oneHot.putScalar(i, labels[i], 1.0);
+            examples[i] = i;
+        }
+        return new ImageBatch(features, oneHot, labels, examples);
+    }
+
     /** Number of images in the batch. */
     public int size() {
         return labelIndices.length;

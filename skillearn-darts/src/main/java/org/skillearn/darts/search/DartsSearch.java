@@ -8,7 +8,7 @@ import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.solver.ProgramState;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetObjective;
@@ -34,10 +34,10 @@ public final class DartsSearch {
     private final ParameterSet weights;
     private final ParameterSet architecture;
     private final SkillProgram program;
-    private final DataSource<LabeledBatch> train;
-    private final DataSource<LabeledBatch> val;
+    private final DataSource<ImageBatch> train;
+    private final DataSource<ImageBatch> val;
 
-    private DartsSearch(DartsSearchConfig config, DataSource<LabeledBatch> train, DataSource<LabeledBatch> val) {
+    private DartsSearch(DartsSearchConfig config, DataSource<ImageBatch> train, DataSource<ImageBatch> val) {
         this.config = config;
         this.train = train;
         this.val = val;
@@ -60,7 +60,7 @@ public final class DartsSearch {
     }
 
     /** Builds the DARTS program reading search-train batches from {@code train} and search-val batches from {@code val}. */
-    public static DartsSearch build(DartsSearchConfig config, DataSource<LabeledBatch> train, DataSource<LabeledBatch> val) {
+    public static DartsSearch build(DartsSearchConfig config, DataSource<ImageBatch> train, DataSource<ImageBatch> val) {
         if (train == null || val == null) {
             throw new IllegalArgumentException("DARTS needs a search-train and a search-val data source");
         }
@@ -89,11 +89,11 @@ public final class DartsSearch {
         return architecture;
     }
 
-    public DataSource<LabeledBatch> trainData() {
+    public DataSource<ImageBatch> trainData() {
         return train;
     }
 
-    public DataSource<LabeledBatch> validationData() {
+    public DataSource<ImageBatch> validationData() {
         return val;
     }
 

@@ -2,7 +2,7 @@ package org.skillearn.darts.supernet;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 
 /**
  * Mean softmax cross-entropy, L = −(1/N) Σ_n log softmax(z_n)_{y_n}, and ∂L/∂z = (softmax(z) −
@@ -14,7 +14,7 @@ import org.skillearn.darts.data.LabeledBatch;
 public record CrossEntropy(double loss, INDArray dLogits) {
 
     /** Loss and gradient for logits z [N, K] and the batch's labels. */
-    public static CrossEntropy of(INDArray logits, LabeledBatch batch) {
+    public static CrossEntropy of(INDArray logits, ImageBatch batch) {
         double[][] z = logits.toDoubleMatrix();
         int n = z.length;
         double[][] d = new double[n][];
@@ -29,7 +29,7 @@ public record CrossEntropy(double loss, INDArray dLogits) {
                 sum += Math.exp(v - max);
             }
             double logSum = max + Math.log(sum);
-            int y = batch.label(i);
+            int y = batch.labelIndex(i);
             if (y < 0 || y >= z[i].length) {
                 throw new IllegalArgumentException("label " + y + " of image " + i + " is outside [0, " + z[i].length + ")");
             }

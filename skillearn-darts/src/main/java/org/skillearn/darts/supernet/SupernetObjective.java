@@ -13,7 +13,7 @@ import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.ops.Grads;
 
 /**
@@ -30,9 +30,9 @@ public final class SupernetObjective implements Objective {
     private final Supernet net;
     private final ParameterSet weights;
     private final ParameterSet architecture;
-    private final DataSource<LabeledBatch> data;
+    private final DataSource<ImageBatch> data;
 
-    public SupernetObjective(Supernet net, ParameterSet weights, ParameterSet architecture, DataSource<LabeledBatch> data) {
+    public SupernetObjective(Supernet net, ParameterSet weights, ParameterSet architecture, DataSource<ImageBatch> data) {
         this.net = net;
         this.weights = weights;
         this.architecture = architecture;
@@ -51,7 +51,7 @@ public final class SupernetObjective implements Objective {
                 throw new IllegalArgumentException("supernet objective has no gradient for '" + s.name() + "'");
             }
         }
-        LabeledBatch batch = batches.get(data);
+        ImageBatch batch = batches.get(data);
         INDArray w = params.value(weights);
         INDArray a = params.value(architecture);
         boolean wantW = wrt.contains(weights);
@@ -74,7 +74,7 @@ public final class SupernetObjective implements Objective {
     }
 
     /** Forward, loss and (if {@code backward}) the reverse pass writing into gW / gA when not null. */
-    private double run(LabeledBatch batch, INDArray w, INDArray a, INDArray gW, INDArray gA, boolean backward) {
+    private double run(ImageBatch batch, INDArray w, INDArray a, INDArray gW, INDArray gA, boolean backward) {
         INDArray x = batch.features().dataType() == w.dataType() ? batch.features() : batch.features().castTo(w.dataType());
         double[][] alphaNormal = architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix();
         double[][] alphaReduce = architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix();

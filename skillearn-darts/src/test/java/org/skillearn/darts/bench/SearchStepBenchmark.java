@@ -12,7 +12,7 @@ import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.core.solver.StepReport;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.search.DartsSearch;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.supernet.SupernetConfig;
@@ -58,8 +58,8 @@ public final class SearchStepBenchmark {
             }
         }
         Random r = new Random(0);
-        DataSource<LabeledBatch> train = DataSource.fixed("search-train", batch(r, batch));
-        DataSource<LabeledBatch> val = DataSource.fixed("search-val", batch(r, batch));
+        DataSource<ImageBatch> train = DataSource.fixed("search-train", batch(r, batch));
+        DataSource<ImageBatch> val = DataSource.fixed("search-val", batch(r, batch));
         DartsSearch search = DartsSearch.build(DartsSearchConfig.paper(SupernetConfig.of(c, layers, 1, 10), 50, 1000), train, val);
         ProgramState state = ProgramState.initialize(search.program(), DataType.FLOAT, 0);
         SkillSolver solver = new SkillSolver(search.program(), order == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
@@ -90,7 +90,7 @@ public final class SearchStepBenchmark {
         System.out.printf("loss first=%.4f last=%.4f%n", first, last);
     }
 
-    private static LabeledBatch batch(Random r, int n) {
+    private static ImageBatch batch(Random r, int n) {
         INDArray x = Nd4j.create(DataType.FLOAT, n, 1, 28, 28);
         float[] v = new float[n * 28 * 28];
         for (int i = 0; i < v.length; i++) {
@@ -101,6 +101,6 @@ public final class SearchStepBenchmark {
         for (int i = 0; i < n; i++) {
             y[i] = r.nextInt(10);
         }
-        return new LabeledBatch(x, y);
+        return ImageBatch.of(x, y, 10);
     }
 }

@@ -16,13 +16,13 @@ import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.core.solver.StepReport;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.supernet.SupernetConfig;
 
 class DartsSearchTest {
 
-    private static LabeledBatch batch(Random r, int n, int size, int classes, DataType type) {
+    private static ImageBatch batch(Random r, int n, int size, int classes, DataType type) {
         double[] v = new double[n * size * size];
         for (int i = 0; i < v.length; i++) {
             v[i] = r.nextGaussian();
@@ -32,13 +32,13 @@ class DartsSearchTest {
         for (int i = 0; i < n; i++) {
             y[i] = r.nextInt(classes);
         }
-        return new LabeledBatch(x, y);
+        return ImageBatch.of(x, y, classes);
     }
 
     private static DartsSearch tinySearch(SupernetConfig net, DataType type, long seed) {
         Random r = new Random(seed);
-        DataSource<LabeledBatch> train = DataSource.fixed("search-train", batch(r, 4, 8, net.classes(), type));
-        DataSource<LabeledBatch> val = DataSource.fixed("search-val", batch(r, 4, 8, net.classes(), type));
+        DataSource<ImageBatch> train = DataSource.fixed("search-train", batch(r, 4, 8, net.classes(), type));
+        DataSource<ImageBatch> val = DataSource.fixed("search-val", batch(r, 4, 8, net.classes(), type));
         return DartsSearch.build(DartsSearchConfig.paper(net, 50, 10), train, val);
     }
 

@@ -10,7 +10,7 @@ import org.skillearn.core.data.DataSource;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Batches;
-import org.skillearn.darts.data.LabeledBatch;
+import org.skillearn.core.data.ImageBatch;
 
 /** A tiny float64 supernet with its parameter sets, initial values and one fixed batch. */
 final class SupernetFixture {
@@ -20,7 +20,7 @@ final class SupernetFixture {
     final ParameterSet a;
     final INDArray wValue;
     final INDArray aValue;
-    final DataSource<LabeledBatch> data;
+    final DataSource<ImageBatch> data;
     final SupernetObjective objective;
     final Batches batches;
 
@@ -46,7 +46,7 @@ final class SupernetFixture {
         return Nd4j.createFromArray(v);
     }
 
-    static LabeledBatch randomBatch(Random r, int n, int c, int size, int classes) {
+    static ImageBatch randomBatch(Random r, int n, int c, int size, int classes) {
         INDArray x = Nd4j.create(DataType.DOUBLE, n, c, size, size);
         for (long i = 0; i < x.length(); i++) {
             x.putScalar(i, r.nextGaussian());
@@ -55,7 +55,7 @@ final class SupernetFixture {
         for (int i = 0; i < n; i++) {
             y[i] = r.nextInt(classes);
         }
-        return new LabeledBatch(x, y);
+        return ImageBatch.of(x, y, classes);
     }
 
     double loss() {
