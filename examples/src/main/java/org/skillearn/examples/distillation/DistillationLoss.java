@@ -1,5 +1,7 @@
 package org.skillearn.examples.distillation;
 
+import org.skillearn.core.models.LinearLogits;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,8 +28,8 @@ public final class DistillationLoss implements ExampleFunction<ImageBatch> {
     /** The temperature set's tensor, log τ [1]. */
     public static final String LOG_TEMPERATURE = "log_t";
 
-    private final LogitModel teacher;
-    private final LogitModel student;
+    private final LinearLogits teacher;
+    private final LinearLogits student;
     private final ParameterSet temperature;
 
     /**
@@ -35,7 +37,7 @@ public final class DistillationLoss implements ExampleFunction<ImageBatch> {
      * @param student     the student's logits
      * @param temperature a set with tensor {@value #LOG_TEMPERATURE} [1] ({@link #temperatureSet})
      */
-    public DistillationLoss(LogitModel teacher, LogitModel student, ParameterSet temperature) {
+    public DistillationLoss(LinearLogits teacher, LinearLogits student, ParameterSet temperature) {
         if (temperature.layout().tensor(LOG_TEMPERATURE).shape().length != 1 || temperature.length() != 1) {
             throw new IllegalArgumentException("temperature set '" + temperature.name() + "' must hold one value, "
                     + LOG_TEMPERATURE + " [1]");
@@ -75,8 +77,8 @@ public final class DistillationLoss implements ExampleFunction<ImageBatch> {
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
         double tau = temperature(params);
-        LogitModel.Pass t = teacher.forward(params, batch.featureMatrix());
-        LogitModel.Pass s = student.forward(params, batch.featureMatrix());
+        LinearLogits.Pass t = teacher.forward(params, batch.featureMatrix());
+        LinearLogits.Pass s = student.forward(params, batch.featureMatrix());
         SoftTargets kd = new SoftTargets(s.logits(), t.logits(), tau);
         return new Tape() {
             @Override

@@ -1,5 +1,7 @@
 package org.skillearn.examples.distillation;
 
+import org.skillearn.core.models.LinearLogits;
+
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
@@ -97,8 +99,8 @@ public final class KnowledgeDistillation {
         require(teacherOptimizer, "optimizers(...)");
         EncodedClassifier teacher = new EncodedClassifier(new TanhEncoder(teacherEncoder), teacherHead);
         GatedSoftmaxRegression student = new GatedSoftmaxRegression(studentGate, studentWeights);
-        DistillationLoss kd = new DistillationLoss(new TanhMlpLogits(teacherEncoder, teacherHead),
-                new GatedLinearLogits(studentGate, studentWeights), temperature);
+        DistillationLoss kd = new DistillationLoss(LinearLogits.on(new TanhEncoder(teacherEncoder), teacherHead),
+                LinearLogits.gated(studentGate, studentWeights), temperature);
         SkillProgram program = SkillProgram.builder("knowledge distillation")
                 .stage("teacher", s -> s.active(teacherEncoder, teacherHead)
                         .loss(MeanLoss.of(teacher, labelled)).trainingData(labelled).optimizer(teacherOptimizer))

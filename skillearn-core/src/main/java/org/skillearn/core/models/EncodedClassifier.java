@@ -23,7 +23,7 @@ public final class EncodedClassifier implements ExampleFunction<ImageBatch>, Cla
         Tensors.require(head, "w", h, head.layout().tensor("b").shape()[0]);
         this.encoder = encoder;
         this.head = head;
-        this.classifier = new SoftmaxHead(encoder, head);
+        this.classifier = new SoftmaxHead(LinearLogits.on(encoder, head));
     }
 
     @Override

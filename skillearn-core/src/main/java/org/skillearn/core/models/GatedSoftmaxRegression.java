@@ -28,7 +28,7 @@ public final class GatedSoftmaxRegression implements ExampleFunction<ImageBatch>
         Tensors.require(weights, "w", d, c);
         this.gate = gate;
         this.weights = weights;
-        this.classifier = new SoftmaxHead(new InputGate(gate), weights);
+        this.classifier = new SoftmaxHead(LinearLogits.gated(gate, weights));
     }
 
     /** Declares the gate set "gate" [d] (initialised to 0, i.e. σ = 1/2) on {@code owner}. */

@@ -1,48 +1,34 @@
 package org.skillearn.core.models;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 
-/**
- * A linear softmax classifier (tensors "w" [h, c], "b" [c]) on a {@link FeatureMap}: the
- * per-example cross-entropy ℓ = −log softmax(z W + b)_y with its backward pass through the head
- * and the features.
- */
+/** The per-example cross-entropy ℓ = −log softmax(z)_y of {@link LinearLogits}, with its backward pass. */
 final class SoftmaxHead {
 
-    private final FeatureMap features;
-    private final ParameterSet head;
+    private final LinearLogits logits;
 
-    SoftmaxHead(FeatureMap features, ParameterSet head) {
-        this.features = features;
-        this.head = head;
+    SoftmaxHead(LinearLogits logits) {
+        this.logits = logits;
     }
 
     Set<ParameterSet> sets() {
-        Set<ParameterSet> s = new LinkedHashSet<>(features.sets());
-        s.add(head);
-        return s;
+        return logits.parameters();
     }
 
     INDArray logits(Bindings params, ImageBatch batch) {
-        INDArray z = features.forward(params, batch.featureMatrix()).features();
-        return z.mmul(params.tensor(head, "w")).addiRowVector(params.tensor(head, "b"));
+        return logits.forward(params, batch.featureMatrix()).logits();
     }
 
     ExampleFunction.Tape forward(Bindings params, ImageBatch batch) {
-        FeatureMap.Pass pass = features.forward(params, batch.featureMatrix());
-        INDArray z = pass.features();
-        INDArray w = params.tensor(head, "w");
-        INDArray y = Tensors.as(batch.labels(), w.dataType());
-        SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of(z.mmul(w).addiRowVector(params.tensor(head, "b")), y);
+        LinearLogits.Pass pass = logits.forward(params, batch.featureMatrix());
+        INDArray y = Tensors.as(batch.labels(), pass.logits().dataType());
+        SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of(pass.logits(), y);
         return new ExampleFunction.Tape() {
             @Override
             public INDArray values() {
@@ -51,13 +37,7 @@ final class SoftmaxHead {
 
             @Override
             public Map<ParameterSet, INDArray> backward(INDArray upstream, Set<ParameterSet> wrt) {
-                INDArray dlogits = ce.logitGradient(y, upstream);
-                Map<ParameterSet, INDArray> out = new HashMap<>();
-                if (wrt.contains(head)) {
-                    out.put(head, Nd4j.toFlattened('c', z.transpose().mmul(dlogits), dlogits.sum(0)));
-                }
-                out.putAll(pass.backward(dlogits.mmul(w.transpose()), wrt));
-                return out;
+                return pass.backward(ce.logitGradient(y, upstream), wrt);
             }
         };
     }
