@@ -74,14 +74,25 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
         return "ℓ(" + architecture.symbol() + ", " + weights.symbol() + ", " + headSet.symbol() + ", d)";
     }
 
-    /** The task head's logits [N, classes] (for accuracy), computed in the workspace and copied out. */
-    public INDArray logits(Bindings params, ImageBatch batch) {
-        INDArray z;
+    /**
+     * The head's logits and per-example losses on a batch, without a tape (for accuracy and
+     * diagnostics).
+     *
+     * @param logits z [N, classes], outside any workspace
+     * @param losses ℓ_n
+     */
+    public record Scores(INDArray logits, double[] losses) {
+    }
+
+    /** Logits and losses of {@code batch}, computed in the evaluation workspace and copied out. */
+    public Scores scores(Bindings params, ImageBatch batch) {
+        Scores s;
         try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
-            z = new Evaluation(params, batch).head.logits().detach();
+            TaskHead.Pass pass = new Evaluation(params, batch).head;
+            s = new Scores(pass.logits().detach(), pass.losses());
         }
         EvaluationWorkspace.settle();
-        return z;
+        return s;
     }
 
     /**
