@@ -162,7 +162,7 @@ public final class SupernetInterleaving implements SearchProgram {
         return m;
     }
 
-    @Override
+    /** The genotype as {@value #GENOTYPE_FILE}. */
     public Map<String, String> files(ProgramState state) {
         return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
     }
