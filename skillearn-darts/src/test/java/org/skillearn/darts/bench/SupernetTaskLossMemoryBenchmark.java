@@ -29,8 +29,8 @@ import org.skillearn.darts.supernet.SupernetTaskLoss;
  * <p>Usage: {@code SupernetTaskLossMemoryBenchmark [--C 8] [--layers 5] [--batch 32] [--reps 7]};
  * run single-threaded as {@link SearchStepBenchmark} says.
  *
- * <p>Measured 2026-11-28 on the shared 2-core machine (load ≈ 3), C = 8, 5 cells, batch 32:
- * see the class comment of {@link SupernetTaskLoss} for the figures and the choice.
+ * <p>The figures measured on 2026-11-28, and the choice they led to, are in the class comment of
+ * {@link SupernetTaskLoss}.
  */
 public final class SupernetTaskLossMemoryBenchmark {
 
