@@ -39,7 +39,9 @@ public enum Method {
     public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, int channels, int layers) {
         return switch (this) {
             case DARTS -> new SupernetDarts(setup, channels, layers);
-            case LPT, IL, MTL -> throw new IllegalArgumentException("--model darts is not available for --method " + cliName
+            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers);
+            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers);
+            case LPT -> throw new IllegalArgumentException("--model darts is not available for --method " + cliName
                     + " in this build; use --model linear");
         };
     }

@@ -163,6 +163,7 @@ public final class SupernetInterleaving implements SearchProgram {
     }
 
     /** The genotype as {@value #GENOTYPE_FILE}. */
+    @Override
     public Map<String, String> files(ProgramState state) {
         return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
     }

@@ -1,7 +1,9 @@
 package org.skillearn.darts.supernet;
 
 import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
+import org.skillearn.darts.ops.WeightSpec;
 
 /**
  * The DARTS supernet as the shared data encoder of interleaving learning (Section 4, Eq. 32): the
@@ -33,7 +35,7 @@ public final class SupernetEncoder {
 
     /** Declares encoder weights W (the supernet's tensors without the classifier), symbol "W". */
     public ParameterSet declareWeights(Learner owner, String name) {
-        return WeightSets.of(owner, name, "W", net.encoderWeightSpec());
+        return declare(owner, name, "W", net.encoderWeightSpec());
     }
 
     /** The head of a task with {@code classes} classes. */
@@ -43,6 +45,10 @@ public final class SupernetEncoder {
 
     /** Declares a task head H for {@code classes} classes, symbol "H". */
     public ParameterSet declareHead(Learner owner, String name, int classes) {
-        return WeightSets.of(owner, name, "H", head(classes).weightSpec());
+        return declare(owner, name, "H", head(classes).weightSpec());
+    }
+
+    private static ParameterSet declare(Learner owner, String name, String symbol, WeightSpec spec) {
+        return owner.parameters(name, ParameterKind.WEIGHTS).layout(spec.layout()).init(spec.initializer()).symbol(symbol).build();
     }
 }
