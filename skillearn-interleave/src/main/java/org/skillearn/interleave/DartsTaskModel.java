@@ -15,7 +15,9 @@ import org.skillearn.darts.supernet.SupernetTaskLoss;
  *
  * <p>Encoder and head together hold exactly the tensors of the supernet with its built-in
  * classifier (encoder first, then classifier weight and bias), so one learner for one round is
- * plain DARTS.
+ * plain DARTS. One difference remains with gradient clipping: the solver's optimizer clips each
+ * parameter set on its own, so W and H are clipped separately where DARTS clips all its weights
+ * together; the two agree whenever neither norm reaches the clip (DARTS: 5).
  */
 public final class DartsTaskModel implements TaskModel<ImageBatch> {
 

@@ -1,5 +1,7 @@
 package org.skillearn.interleave;
 
+import java.util.Arrays;
+import java.util.List;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -45,8 +47,8 @@ public final class TaskModels {
      * {@code network} (its class count is unused): the K learners of Section 4.3 with 10-way,
      * 100-way, … linear heads.
      */
-    public static java.util.List<DartsTaskModel> dartsEncoder(SupernetConfig network, int... classesPerTask) {
+    public static List<DartsTaskModel> dartsEncoder(SupernetConfig network, int... classesPerTask) {
         SupernetEncoder encoder = new SupernetEncoder(network);
-        return java.util.Arrays.stream(classesPerTask).mapToObj(c -> new DartsTaskModel(encoder, c)).toList();
+        return Arrays.stream(classesPerTask).mapToObj(c -> new DartsTaskModel(encoder, c)).toList();
     }
 }
