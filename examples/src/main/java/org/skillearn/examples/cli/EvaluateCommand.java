@@ -61,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train-images", defaultValue = "0", hidden = true, description = "train on the first N images only (smoke runs)")
     int trainImages;
 
+    @Option(names = "--test-every", defaultValue = "1", description = "test after every N epochs and after the last (default: ${DEFAULT-VALUE})")
+    int testEvery;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -72,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
                 new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
         EvaluationOptions options = new EvaluationOptions(genotype, dataset, dataDir, trainImages, channels, layers,
-                auxiliaryWeight > 0, training);
+                auxiliaryWeight > 0, training, testEvery);
         Map<String, Object> result = EvaluationRun.run(options, out, new Bar(epochs));
         System.out.println("result: " + result);
         System.out.println("wrote " + out.toAbsolutePath());
@@ -108,8 +111,9 @@ final class EvaluateCommand implements Callable<Integer> {
         @Override
         public void epoch(GenotypeTraining.Epoch e) {
             err.print("\r" + " ".repeat(90) + "\r");
-            err.printf("epoch %d/%d: train loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1fs%n", e.epoch(), epochs,
-                    e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.seconds());
+            err.printf("epoch %d/%d: train loss %.4f, train accuracy %.4f, test accuracy %s, %.1fs%n", e.epoch(), epochs,
+                    e.trainLoss(), e.trainAccuracy(), Double.isNaN(e.testAccuracy()) ? "(not tested)"
+                            : String.format("%.4f", e.testAccuracy()), e.seconds());
         }
     }
 }

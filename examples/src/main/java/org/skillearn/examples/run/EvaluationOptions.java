@@ -19,9 +19,10 @@ import org.skillearn.examples.programs.DatasetChoice;
  * @param layers          cells
  * @param auxiliary       whether the auxiliary head is trained
  * @param training        the training schedule and regularization
+ * @param testEvery       test after every this many epochs (and after the last)
  */
 public record EvaluationOptions(String genotype, String dataset, Path dataDir, int trainImages, int channels, int layers,
-        boolean auxiliary, TrainingConfig training) {
+        boolean auxiliary, TrainingConfig training, int testEvery) {
 
     public EvaluationOptions {
         if (genotype == null || genotype.isBlank()) {
@@ -31,6 +32,9 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, i
         DatasetChoice.parse(dataset);
         if (trainImages < 0) {
             throw new IllegalArgumentException("--train-images must be >= 0 (0: all), got " + trainImages);
+        }
+        if (testEvery < 1) {
+            throw new IllegalArgumentException("--test-every must be >= 1, got " + testEvery);
         }
         if (channels < 2 || layers < 3) {
             throw new IllegalArgumentException("need --channels >= 2 and --layers >= 3, got " + channels + ", " + layers);
@@ -60,6 +64,7 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, i
         m.put("flip", a.flip());
         m.put("cutout", a.cutoutLength());
         m.put("seed", training.seed());
+        m.put("test_every", testEvery);
         return m;
     }
 }

@@ -101,7 +101,7 @@ public final class EvaluationRun {
         config.put("backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
         run.writeJson(SearchRun.CONFIG, config);
         run.writeText(SearchRun.METRICS, "");
-        GenotypeTraining.Result r = training.run(train, data.test(), new GenotypeTraining.Listener() {
+        GenotypeTraining.Result r = training.run(train, data.test(), o.testEvery(), new GenotypeTraining.Listener() {
             @Override
             public void step(int epoch, long step, long stepsPerEpoch, double loss) {
                 listener.step(epoch, step, stepsPerEpoch, loss);
@@ -116,7 +116,9 @@ public final class EvaluationRun {
                 m.put("drop_path", e.dropPath());
                 m.put("train_loss", e.trainLoss());
                 m.put("train_accuracy", e.trainAccuracy());
-                m.put("test_accuracy", e.testAccuracy());
+                if (!Double.isNaN(e.testAccuracy())) {
+                    m.put("test_accuracy", e.testAccuracy());
+                }
                 try {
                     run.appendJsonLine(SearchRun.METRICS, m);
                 } catch (IOException ex) {

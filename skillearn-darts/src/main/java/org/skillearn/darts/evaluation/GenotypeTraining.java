@@ -34,7 +34,7 @@ public final class GenotypeTraining {
      * @param epoch         1-based epoch
      * @param trainLoss     mean training loss (with the auxiliary term)
      * @param trainAccuracy training accuracy of the main head (augmented images, drop path on)
-     * @param testAccuracy  test accuracy after the epoch
+     * @param testAccuracy  test accuracy after the epoch, or NaN when the epoch was not tested
      * @param learningRate  the epoch's learning rate
      * @param dropPath      the epoch's drop-path probability
      * @param seconds       wall time of the epoch's training steps
@@ -100,6 +100,17 @@ public final class GenotypeTraining {
 
     /** Trains for the configured epochs on {@code train}, testing on {@code test} after each. */
     public Result run(ImageDataset train, ImageDataset test, Listener listener) {
+        return run(train, test, 1, listener);
+    }
+
+    /**
+     * Trains for the configured epochs on {@code train}, testing on {@code test} after every
+     * {@code testEvery}-th epoch and after the last.
+     */
+    public Result run(ImageDataset train, ImageDataset test, int testEvery, Listener listener) {
+        if (testEvery < 1) {
+            throw new IllegalArgumentException("testEvery must be >= 1, got " + testEvery);
+        }
         long stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         LearningRate lr = LearningRate.cosine(config.learningRate(), 0.0, config.epochs(), stepsPerEpoch);
         Sgd sgd = new Sgd(lr, config.momentum(), config.weightDecay(), config.gradClip());
@@ -148,7 +159,9 @@ public final class GenotypeTraining {
             }
             double epochSeconds = (System.nanoTime() - start) / 1e9;
             seconds += epochSeconds;
-            Epoch ep = new Epoch(e + 1, lossSum / seen, (double) correct / seen, accuracy(test), rate, drop, epochSeconds);
+            boolean tested = (e + 1) % testEvery == 0 || e + 1 == config.epochs();
+            Epoch ep = new Epoch(e + 1, lossSum / seen, (double) correct / seen, tested ? accuracy(test) : Double.NaN, rate, drop,
+                    epochSeconds);
             epochs.add(ep);
             listener.epoch(ep);
         }
