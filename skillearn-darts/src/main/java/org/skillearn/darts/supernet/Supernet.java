@@ -3,7 +3,6 @@ package org.skillearn.darts.supernet;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.darts.ops.AffineBatchNorm;
 import org.skillearn.darts.ops.Forward;
 import org.skillearn.darts.ops.Grads;
@@ -70,33 +69,16 @@ public final class Supernet {
         return spec;
     }
 
-    /** One forward evaluation of the network. */
+    /** One forward evaluation of the network: the encoder's {@link Features} and the classifier. */
     public final class Pass {
-        private final INDArray x;
-        private final INDArray stemW;
-        private final Forward stemBnPass;
-        private final SearchCell.Pass[] cellPasses = new SearchCell.Pass[cells.size()];
-        private final INDArray pooled;
+        private final Features features;
         private final INDArray classifierW;
         private final INDArray logits;
-        private final long[] lastShape;
 
         private Pass(INDArray x, double[][] wNormal, double[][] wReduce, Params p) {
-            this.x = x;
-            this.stemW = p.get(STEM_CONV);
-            this.stemBnPass = stemBn.forward(NativeOps.conv2d(x, stemW, 1, 1, 1), p);
-            INDArray s0 = stemBnPass.output();
-            INDArray s1 = s0;
-            for (int i = 0; i < cells.size(); i++) {
-                SearchCell cell = cells.get(i);
-                cellPasses[i] = cell.forward(s0, s1, cell.isReduction() ? wReduce : wNormal, p);
-                s0 = s1;
-                s1 = cellPasses[i].output();
-            }
-            this.lastShape = s1.shape();
-            this.pooled = s1.mean(2, 3);
+            this.features = new Features(x, wNormal, wReduce, p);
             this.classifierW = p.get(CLASSIFIER_WEIGHT);
-            this.logits = pooled.mmul(classifierW.transpose()).addiRowVector(p.get(CLASSIFIER_BIAS));
+            this.logits = features.features().mmul(classifierW.transpose()).addiRowVector(p.get(CLASSIFIER_BIAS));
         }
 
         /** Class scores [N, classes]. */
@@ -111,34 +93,10 @@ public final class Supernet {
         public void backward(INDArray dLogits, Grads grads, double[][] dNormal, double[][] dReduce) {
             INDArray tw = grads.target(CLASSIFIER_WEIGHT);
             if (tw != null) {
-                tw.assign(dLogits.transpose().mmul(pooled));
+                tw.assign(dLogits.transpose().mmul(features.features()));
                 grads.target(CLASSIFIER_BIAS).assign(dLogits.sum(0));
             }
-            INDArray dPooled = dLogits.mmul(classifierW);
-            long hw = lastShape[2] * lastShape[3];
-            INDArray dS1 = dPooled.divi(hw).reshape(lastShape[0], lastShape[1], 1, 1)
-                    .broadcast(lastShape).dup();
-            INDArray dS0 = null;
-            for (int i = cells.size() - 1; i >= 0; i--) {
-                boolean needInputs = i > 0 || grads.wanted();
-                INDArray[] d = cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads, needInputs);
-                // cell i read (s0, s1) = (out_{i-2}, out_{i-1}); its output was s1 of cell i+1 and s0 of cell i+2
-                INDArray nextS1 = d[1];
-                if (dS0 != null && nextS1 != null) {
-                    nextS1.addi(dS0);
-                } else if (nextS1 == null) {
-                    nextS1 = dS0;
-                }
-                dS0 = d[0];
-                dS1 = nextS1;
-            }
-            if (!grads.wanted()) {
-                return;
-            }
-            // the stem output fed both s0 and s1 of cell 0
-            INDArray dStem = dS1.add(dS0);
-            INDArray dConv = stemBnPass.backward(dStem, grads);
-            NativeOps.conv2dBp(x, stemW, dConv, grads.target(STEM_CONV), 1, 1, 1);
+            features.backward(dLogits.mmul(classifierW), grads, dNormal, dReduce);
         }
     }
 
