@@ -26,9 +26,11 @@ import org.skillearn.core.objective.ExampleFunction;
  * in between). {@link Memory#RECOMPUTE} (the default) keeps nothing: {@code forward} computes the
  * losses in the workspace, and {@code backward} runs the forward pass again in the workspace, then the
  * reverse pass — exact, since the forward pass is deterministic. {@link Memory#HEAP} runs outside the
- * workspace and keeps the pass. Measured on the project's machine (float32, C = 8, 5 cells, 32 images
- * 28×28, one thread): see {@code SupernetLossMemoryBenchmark}; recomputation cost less than the
- * fresh native allocations of a pass kept on the heap.
+ * workspace and keeps the pass. Measured with {@code SupernetLossMemoryBenchmark} (float32, C = 8,
+ * 5 cells, 32 images 28×28, libnd4j single-threaded, on the shared 2-core machine under a load
+ * average of ≈4, 5 repetitions): forward + backward took a median 6.5 s with RECOMPUTE and 9.6 s
+ * with HEAP (range 5.8–6.8 s against 6.0–12.2 s): the page faults of fresh native allocations cost
+ * more than the repeated forward pass. Measure again on a quiet machine before relying on the ratio.
  */
 public final class SupernetLoss implements ExampleFunction<ImageBatch> {
 
