@@ -1,9 +1,11 @@
 package org.skillearn.darts.supernet;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
+import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.SpecParameters;
 
 /**
@@ -33,5 +35,11 @@ public final class SupernetParameters {
         int edges = config.edgesPerCell();
         return learner.parameters(name, ParameterKind.ARCHITECTURE).tensor(ALPHA_NORMAL, edges, OPS)
                 .tensor(ALPHA_REDUCE, edges, OPS).init(Initializer.normal(1e-3)).symbol("A").build();
+    }
+
+    /** The genotype (DARTS' derivation) of the architecture value {@code value} of {@code architecture}. */
+    public static Genotype genotype(ParameterSet architecture, INDArray value, SupernetConfig config) {
+        return Genotype.derive(architecture.layout().view(value, ALPHA_NORMAL).toDoubleMatrix(),
+                architecture.layout().view(value, ALPHA_REDUCE).toDoubleMatrix(), config.nodes());
     }
 }
