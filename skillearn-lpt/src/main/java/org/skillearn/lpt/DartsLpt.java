@@ -27,6 +27,7 @@ public final class DartsLpt {
     private final DartsLptConfig config;
     private final Supernet supernet;
     private final ResNetEncoder encoder;
+    private final ResNetExecutor executor;
     private final LptProgram<ImageBatch> lpt;
 
     private DartsLpt(DartsLptConfig config, LptData<ImageBatch> data, LptOptimizers optimizers) {
@@ -42,6 +43,7 @@ public final class DartsLpt {
                 .optimizers(optimizers).config(config.lpt());
         if (config.lpt().ablation() == LptAblation.DIFFICULTY_ONLY) {
             this.encoder = null;
+            this.executor = null;
             ParameterSet s = FreeSelector.scoreSet(tester, "S", data.bankSize());
             b.selectionScores(s, new FreeSelector(s));
         } else {
@@ -49,7 +51,8 @@ public final class DartsLpt {
             ParameterSet e = encoder.parameters(tester, "E", "E");
             ParameterSet x = ResNetExecutor.headSet(tester, "X", ParameterKind.WEIGHTS, encoder, config.network().classes());
             ParameterSet c = ResNetExecutor.headSet(tester, "C", ParameterKind.EXAMPLE_WEIGHTS, encoder, 1);
-            b.tester(e, x, new ResNetExecutor(encoder, e, x), c, new ResNetSelector(encoder, e, c));
+            this.executor = new ResNetExecutor(encoder, e, x);
+            b.tester(e, x, executor, c, new ResNetSelector(encoder, e, c));
         }
         this.lpt = b.build();
     }
@@ -84,6 +87,11 @@ public final class DartsLpt {
     /** The tester's encoder, or null in the difficulty-only ablation. */
     public ResNetEncoder encoder() {
         return encoder;
+    }
+
+    /** The tester's executor loss ℓ(E, X, d), or null in the difficulty-only ablation. */
+    public ResNetExecutor executor() {
+        return executor;
     }
 
     /** The genotype derived from A's current value in {@code state} (DARTS' derivation). */
