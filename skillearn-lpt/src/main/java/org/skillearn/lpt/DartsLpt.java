@@ -96,6 +96,8 @@ public final class DartsLpt {
 
     /** The genotype derived from A's current value in {@code state} (DARTS' derivation). */
     public Genotype genotype(ProgramState state) {
-        return SupernetParameters.genotype(lpt.architecture(), state.value(lpt.architecture()), config.network());
+        ParameterSet a = lpt.architecture();
+        return Genotype.derive(a.layout().view(state.value(a), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
+                a.layout().view(state.value(a), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(), config.network().nodes());
     }
 }

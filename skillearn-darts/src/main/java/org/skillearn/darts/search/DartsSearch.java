@@ -99,6 +99,8 @@ public final class DartsSearch {
 
     /** The genotype derived from the architecture's current value in {@code state}. */
     public Genotype genotype(ProgramState state) {
-        return SupernetParameters.genotype(architecture, state.value(architecture), config.network());
+        return Genotype.derive(architecture.layout().view(state.value(architecture), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
+                architecture.layout().view(state.value(architecture), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(),
+                config.network().nodes());
     }
 }

@@ -1,12 +1,12 @@
 package org.skillearn.darts.supernet;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.List;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.darts.genotype.Genotype;
-import org.skillearn.darts.ops.SpecParameters;
+import org.skillearn.core.model.TensorLayout;
+import org.skillearn.darts.ops.WeightSpec;
 
 /**
  * Declares the supernet's two parameter sets on a learner: the weights W (one set, every tensor
@@ -27,7 +27,11 @@ public final class SupernetParameters {
 
     /** The weight set W of {@code net}, named {@code name}, symbol "W". */
     public static ParameterSet weights(Learner learner, String name, Supernet net) {
-        return SpecParameters.of(learner, name, ParameterKind.WEIGHTS, "W", net.weightSpec());
+        WeightSpec spec = net.weightSpec();
+        TensorLayout.Builder b = TensorLayout.builder();
+        spec.entries().forEach(e -> b.add(e.name(), e.shape()));
+        return learner.parameters(name, ParameterKind.WEIGHTS).layout(b.build()).init(initializer(spec.entries()))
+                .symbol("W").build();
     }
 
     /** The architecture set A, named {@code name}, symbol "A". */
@@ -37,9 +41,20 @@ public final class SupernetParameters {
                 .tensor(ALPHA_REDUCE, edges, OPS).init(Initializer.normal(1e-3)).symbol("A").build();
     }
 
-    /** The genotype (DARTS' derivation) of the architecture value {@code value} of {@code architecture}. */
-    public static Genotype genotype(ParameterSet architecture, INDArray value, SupernetConfig config) {
-        return Genotype.derive(architecture.layout().view(value, ALPHA_NORMAL).toDoubleMatrix(),
-                architecture.layout().view(value, ALPHA_REDUCE).toDoubleMatrix(), config.nodes());
+    private static Initializer initializer(List<WeightSpec.Entry> entries) {
+        return (layout, random, out) -> {
+            int pos = 0;
+            for (WeightSpec.Entry e : entries) {
+                long n = layout.tensor(e.name()).length();
+                double bound = 1.0 / Math.sqrt(e.fanIn());
+                for (long i = 0; i < n; i++) {
+                    out[pos++] = switch (e.init()) {
+                        case ONES -> 1.0;
+                        case ZEROS -> 0.0;
+                        case FAN_IN_UNIFORM -> bound * (2 * random.nextDouble() - 1);
+                    };
+                }
+            }
+        };
     }
 }
