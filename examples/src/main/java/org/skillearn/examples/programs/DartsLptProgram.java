@@ -7,10 +7,13 @@ import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
+import org.skillearn.core.model.ParameterSet;
 import org.skillearn.darts.genotype.Genotype;
+import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.darts.resnet.ResNetConfig;
 import org.skillearn.darts.resnet.ResNetExecutor;
 import org.skillearn.darts.supernet.SupernetConfig;
+import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.lpt.DartsLpt;
 import org.skillearn.lpt.DartsLptConfig;
 import org.skillearn.lpt.LptConfig;
@@ -21,10 +24,14 @@ import org.skillearn.lpt.TestStatistics;
  * LPT (Eq. 11, or an ablation) with the DARTS supernet as the testee and a ResNet tester
  * ({@link DartsLpt}), on real images: D_ee^tr = D_er^tr = search-train, D_b = D_er^val = search-val
  * (Section 3.2.1), the paper's optimizers. Per epoch it reports the test's difficulty, the
- * unweighted bank loss, the spread of the selection probabilities, the tester's validation loss and
- * the genotype derived so far; the result is the final genotype.
+ * unweighted bank loss, the spread of the selection probabilities, the tester's validation loss,
+ * α_normal, α_reduce and the genotype derived so far; the result is the final genotype, also
+ * written as {@value #GENOTYPE_FILE}.
  */
 public final class DartsLptProgram implements SearchProgram {
+
+    /** The genotype file a finished run writes. */
+    public static final String GENOTYPE_FILE = "genotype.json";
 
     private final SearchSetup setup;
     private final DartsLpt lpt;
@@ -48,9 +55,33 @@ public final class DartsLptProgram implements SearchProgram {
         this.executor = lpt.executor();
     }
 
+    /**
+     * The search for {@code setup} on a supernet with {@code channels} initial channels and {@code layers}
+     * cells, with the tester's encoder {@code encoder} ({@link #encoder}).
+     */
+    public DartsLptProgram(SearchSetup setup, LptConfig config, int channels, int layers, String encoder) {
+        this(setup, config, network(setup, channels, layers), encoder(encoder, setup));
+    }
+
     /** The supernet for the data's image channels and classes: {@code channels} initial channels, {@code layers} cells. */
     public static SupernetConfig network(SearchSetup setup, int channels, int layers) {
         return SupernetConfig.of(channels, layers, setup.searchTrain().channels(), setup.classes());
+    }
+
+    /**
+     * The tester's encoder called {@code name}: {@code small}, {@code resnet18}, or {@code auto} — ResNet-18
+     * for images larger than 28×28 (CIFAR, as in the paper), the scaled-down layout otherwise.
+     */
+    public static ResNetConfig encoder(String name, SearchSetup setup) {
+        int channels = setup.searchTrain().channels();
+        if ("auto".equals(name)) {
+            return setup.searchTrain().height() > 28 ? ResNetConfig.resnet18(channels) : ResNetConfig.small(channels);
+        }
+        try {
+            return ResNetConfig.named(name, channels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--encoder " + name + " is not available; expected auto, small or resnet18", e);
+        }
     }
 
     @Override
@@ -82,6 +113,9 @@ public final class DartsLptProgram implements SearchProgram {
         if (executor != null) {
             m.put("tester_val_loss", LinearModels.meanLoss(executor, state.bindings(), setup.searchVal(), setup.batches()));
         }
+        ParameterSet arch = lpt.lpt().architecture();
+        m.put("alpha_normal", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
+        m.put("alpha_reduce", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());
         m.put("genotype", genotype(state).toString());
         return m;
     }
@@ -90,6 +124,12 @@ public final class DartsLptProgram implements SearchProgram {
     public Map<String, Object> evaluate(ProgramState state) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("genotype", genotype(state).toString());
+        m.put("genotype_file", GENOTYPE_FILE);
         return m;
+    }
+
+    /** {@value #GENOTYPE_FILE}: the final genotype as JSON. */
+    public Map<String, String> files(ProgramState state) {
+        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
     }
 }

@@ -58,12 +58,15 @@ class DartsLptProgramTest {
         Genotype g = Genotype.parse((String) p.evaluate(state).get("genotype"));
         assertEquals(8, g.normal().size());
         assertEquals(d.get("genotype"), g.toString());
+        assertEquals(g, org.skillearn.darts.genotype.GenotypeJson.fromJson(p.files(state).get(DartsLptProgram.GENOTYPE_FILE)));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = LptAblation.class, names = "NONE")
-    void rejectsASupernetForOtherImages(LptAblation ablation) {
+    @org.junit.jupiter.api.Test
+    void rejectsASupernetForOtherImagesAndPicksTheEncoderByImageSize() {
         SearchSetup setup = setup();
+        assertEquals(ResNetConfig.small(1), DartsLptProgram.encoder("auto", setup));
+        assertEquals(ResNetConfig.resnet18(1), DartsLptProgram.encoder("resnet18", setup));
+        assertThrows(IllegalArgumentException.class, () -> DartsLptProgram.encoder("vgg", setup));
         assertThrows(IllegalArgumentException.class, () -> new DartsLptProgram(setup, LptConfig.defaults(),
                 SupernetConfig.of(2, 3, 3, 3), ResNetConfig.small(3)));
     }
