@@ -32,6 +32,12 @@ final class Progress implements SearchRun.Listener {
     @Override
     public void epoch(int epoch, int epochs, Map<String, Object> metrics) {
         err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-        err.println("epoch " + epoch + "/" + epochs + ": " + metrics);
+        StringBuilder line = new StringBuilder("epoch " + epoch + "/" + epochs + ":");
+        metrics.forEach((k, v) -> {
+            if (!(v instanceof double[][])) { // α matrices go to metrics.jsonl only
+                line.append(' ').append(k).append('=').append(v);
+            }
+        });
+        err.println(line);
     }
 }

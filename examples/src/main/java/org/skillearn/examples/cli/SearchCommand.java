@@ -18,8 +18,18 @@ final class SearchCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--model", defaultValue = "linear",
-            description = "learners: linear (gated softmax regression and tanh encoders; default)")
+            description = "learners: linear (gated softmax regression and tanh encoders; default) or darts (the DARTS supernet)")
     String model;
+
+    @Option(names = "--channels", defaultValue = "16", description = "darts model: initial channels C (default: ${DEFAULT-VALUE})")
+    int channels;
+
+    @Option(names = "--layers", defaultValue = "8", description = "darts model: cells (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--steps-per-epoch", defaultValue = "0",
+            description = "solver steps per epoch; 0 (default): one pass over search-train")
+    long stepsPerEpoch;
 
     @Option(names = "--order", defaultValue = "2", description = "hypergradient order, 1 or 2 (default: ${DEFAULT-VALUE})")
     int order;
@@ -74,7 +84,7 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             dir = out;
             SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
-                    gamma, ablation, rounds);
+                    gamma, ablation, rounds, channels, layers, stepsPerEpoch);
             outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
         }
         if (outcome.complete()) {

@@ -32,6 +32,18 @@ public enum Method {
         throw new IllegalArgumentException("unknown method '" + s + "'; expected darts, lpt, il or mtl");
     }
 
+    /**
+     * Builds this method's program on DARTS supernets of {@code channels} initial channels and
+     * {@code layers} cells.
+     */
+    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, int channels, int layers) {
+        return switch (this) {
+            case DARTS -> new SupernetDarts(setup, channels, layers);
+            case LPT, IL, MTL -> throw new IllegalArgumentException("--model darts is not available for --method " + cliName
+                    + " in this build; use --model linear");
+        };
+    }
+
     /** Builds this method's program with the small learners. */
     public SearchProgram linear(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda) {
         return switch (this) {

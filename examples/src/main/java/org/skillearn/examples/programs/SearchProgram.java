@@ -18,4 +18,9 @@ public interface SearchProgram {
 
     /** The final evaluation on the held-out test set, by name. */
     Map<String, Object> evaluate(ProgramState state);
+
+    /** Files a finished run writes besides its result (name → text), e.g. a genotype. */
+    default Map<String, String> files(ProgramState state) {
+        return Map.of();
+    }
 }

@@ -24,17 +24,41 @@ import org.skillearn.lpt.LptAblation;
  * @param gamma     LPT's γ
  * @param ablation  LPT ablation (none, difficulty-only, test-only)
  * @param rounds    IL rounds M
+ * @param channels  DARTS supernet: initial channels C
+ * @param layers    DARTS supernet: number of cells
+ * @param stepsPerEpoch solver steps per epoch, or 0 for one pass over search-train
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
-        long seed, double lambda, double gamma, String ablation, int rounds) {
+        long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch) {
+
+    /** DARTS' search network size (C = 16, 8 cells). */
+    public static final int DEFAULT_CHANNELS = 16;
+    public static final int DEFAULT_LAYERS = 8;
+
+    /** Options with the default network size and full epochs. */
+    public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+            long seed, double lambda, double gamma, String ablation, int rounds) {
+        this(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds, DEFAULT_CHANNELS,
+                DEFAULT_LAYERS, 0);
+    }
 
     /** Validates every field, naming the option at fault. */
     public SearchOptions {
         Method.parse(method);
         DatasetChoice.parse(dataset);
         LptAblation.parse(ablation);
-        if (!"linear".equals(model)) {
-            throw new IllegalArgumentException("--model " + model + " is not available; this build has: linear");
+        if (!"linear".equals(model) && !"darts".equals(model)) {
+            throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
+        }
+        if (channels < 2) {
+            throw new IllegalArgumentException("--channels must be >= 2, got " + channels);
+        }
+        if (layers < 3) {
+            throw new IllegalArgumentException("--layers must be >= 3 (two reduction cells and a normal one), got " + layers);
+        }
+        if (stepsPerEpoch < 0) {
+            throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass over search-train), got "
+                    + stepsPerEpoch);
         }
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
@@ -56,15 +80,18 @@ public record SearchOptions(String method, String model, int order, String datas
     }
 
     public SearchOptions withSeed(long s) {
-        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds);
+        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds,
+                channels, layers, stepsPerEpoch);
     }
 
     public SearchOptions withEpochs(int e) {
-        return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds);
+        return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds,
+                channels, layers, stepsPerEpoch);
     }
 
     public SearchOptions withOrder(int o) {
-        return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds);
+        return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
+                channels, layers, stepsPerEpoch);
     }
 
     /** As JSON-ready values. */
@@ -82,6 +109,9 @@ public record SearchOptions(String method, String model, int order, String datas
         m.put("gamma", gamma);
         m.put("ablation", ablation);
         m.put("rounds", rounds);
+        m.put("channels", channels);
+        m.put("layers", layers);
+        m.put("steps_per_epoch", stepsPerEpoch);
         return m;
     }
 
@@ -90,6 +120,7 @@ public record SearchOptions(String method, String model, int order, String datas
         return new SearchOptions(o.get("method").asText(), o.get("model").asText(), o.get("order").asInt(),
                 o.get("dataset").asText(), o.get("data_dir").isNull() ? null : Path.of(o.get("data_dir").asText()),
                 o.get("epochs").asInt(), o.get("batch_size").asInt(), o.get("seed").asLong(), o.get("lambda").asDouble(),
-                o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt());
+                o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt(),
+                o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0));
     }
 }

@@ -111,9 +111,13 @@ public final class SearchRun {
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         LptConfig lpt = new LptConfig(o.lambda(), o.gamma(), LptAblation.parse(o.ablation()));
         TrainTest data = d.load(o.dataDir());
-        SearchSetup setup = SearchSetup.of(SearchSplit.of(data, o.seed()), BatchConfig.of(o.batchSize(), d.normalization()),
+        SearchSetup full = SearchSetup.of(SearchSplit.of(data, o.seed()), BatchConfig.of(o.batchSize(), d.normalization()),
                 o.epochs(), o.seed());
-        SearchProgram program = m.linear(setup, lpt, o.rounds(), o.lambda());
+        SearchSetup setup = o.stepsPerEpoch() > 0
+                ? new SearchSetup(full.split(), full.batches(), o.epochs(), o.stepsPerEpoch(), o.seed()) : full;
+        SearchProgram program = "darts".equals(o.model())
+                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.channels(), o.layers())
+                : m.linear(setup, lpt, o.rounds(), o.lambda());
 
         ProgramState state = program.initialize(o.seed());
         int firstEpoch = 1;
@@ -187,6 +191,9 @@ public final class SearchRun {
         }
         result.put("parameters", total);
         result.put("parameter_sets", sizes);
+        for (Map.Entry<String, String> f : program.files(state).entrySet()) {
+            run.writeText(f.getKey(), f.getValue());
+        }
         run.writeJson(RESULT, result);
         return new Outcome(true, o.epochs(), result);
     }

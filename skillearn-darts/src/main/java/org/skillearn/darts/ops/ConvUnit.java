@@ -15,32 +15,40 @@ public final class ConvUnit {
     private final long cOut;
     private final int k;
     private final DepthwiseConv depthwise;
+    private final ChannelNorm norm;
 
-    /** Tensors {@code prefix.dw} [k, k, cIn, 1] and {@code prefix.pw} [1, 1, cIn, cOut]. */
+    /** Tensors {@code prefix.dw} [k, k, cIn, 1] and {@code prefix.pw} [1, 1, cIn, cOut]; search BN. */
     public ConvUnit(String prefix, long cIn, long cOut, int k, int stride, int pad, int dilation) {
+        this(prefix, cIn, cOut, k, stride, pad, dilation, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** As above, with the BN made by {@code norms}. */
+    public ConvUnit(String prefix, long cIn, long cOut, int k, int stride, int pad, int dilation, ChannelNorm.Factory norms) {
         this.dwName = prefix + ".dw";
         this.pwName = prefix + ".pw";
         this.cIn = cIn;
         this.cOut = cOut;
         this.k = k;
         this.depthwise = new DepthwiseConv(stride, pad, dilation, true);
+        this.norm = norms.create(prefix, cOut);
     }
 
     public void declare(WeightSpec spec) {
         spec.add(dwName, WeightSpec.Init.FAN_IN_UNIFORM, (long) k * k, k, k, cIn, 1);
         spec.conv(pwName, cOut, cIn, 1);
+        norm.declare(spec);
     }
 
     /** The forward pass of one call. */
     public final class Pass {
         private final DepthwiseConv.Pass dw;
         private final INDArray pw;
-        private final SearchBatchNorm bn;
+        private final ChannelNorm.Pass bn;
 
         private Pass(INDArray r, Params p) {
             this.dw = depthwise.forward(r, p.get(dwName));
             this.pw = p.get(pwName);
-            this.bn = SearchBatchNorm.forward(NativeOps.conv2d(dw.output(), pw, 1, 0, 1));
+            this.bn = norm.forward(NativeOps.conv2d(dw.output(), pw, 1, 0, 1), p);
         }
 
         public INDArray output() {
@@ -49,7 +57,7 @@ public final class ConvUnit {
 
         /** ∂L/∂r from ∂L/∂y = scale · dy; writes the two kernels' gradients. */
         public INDArray backward(INDArray dy, double scale, Grads grads) {
-            INDArray dz = bn.backward(dy, scale);
+            INDArray dz = bn.backward(dy, scale, grads);
             INDArray dpw = grads.target(pwName);
             INDArray dh = dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
             return dw.backward(dh, grads.target(dwName));

@@ -12,8 +12,14 @@ public final class DilConv implements CandidateOp {
     private final ConvUnit unit;
 
     public DilConv(Primitive primitive, String prefix, long channels, int k, int stride, int pad, int dilation) {
+        this(primitive, prefix, channels, k, stride, pad, dilation, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** With the BN made by {@code norms}. */
+    public DilConv(Primitive primitive, String prefix, long channels, int k, int stride, int pad, int dilation,
+            ChannelNorm.Factory norms) {
         this.primitive = primitive;
-        this.unit = new ConvUnit(prefix + "." + primitive.dartsName(), channels, channels, k, stride, pad, dilation);
+        this.unit = new ConvUnit(prefix + "." + primitive.dartsName(), channels, channels, k, stride, pad, dilation, norms);
     }
 
     @Override

@@ -18,8 +18,9 @@ public final class FactorizedReduce implements CandidateOp, Block {
     private final long cIn;
     private final long cA;
     private final long cB;
+    private final ChannelNorm norm;
 
-    private FactorizedReduce(String base, long cIn, long cOut) {
+    private FactorizedReduce(String base, long cIn, long cOut, ChannelNorm.Factory norms) {
         if (cOut < 2) {
             throw new IllegalArgumentException("FactorizedReduce needs at least 2 output channels, got " + cOut);
         }
@@ -28,16 +29,27 @@ public final class FactorizedReduce implements CandidateOp, Block {
         this.cIn = cIn;
         this.cA = cOut / 2;
         this.cB = cOut - cOut / 2;
+        this.norm = norms.create(base, cOut);
     }
 
     /** {@code skip_connect} at stride 2 on an edge: tensors {@code prefix.skip_connect.a} and {@code .b}. */
     public static FactorizedReduce edgeOp(String prefix, long cIn, long cOut) {
-        return new FactorizedReduce(prefix + "." + Primitive.SKIP_CONNECT.dartsName(), cIn, cOut);
+        return edgeOp(prefix, cIn, cOut, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** {@link #edgeOp(String, long, long)} with the BN made by {@code norms}. */
+    public static FactorizedReduce edgeOp(String prefix, long cIn, long cOut, ChannelNorm.Factory norms) {
+        return new FactorizedReduce(prefix + "." + Primitive.SKIP_CONNECT.dartsName(), cIn, cOut, norms);
     }
 
     /** A cell's input preprocessing after a reduction cell: tensors {@code prefix.a}, {@code prefix.b}. */
     public static FactorizedReduce preprocess(String prefix, long cIn, long cOut) {
-        return new FactorizedReduce(prefix, cIn, cOut);
+        return preprocess(prefix, cIn, cOut, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** {@link #preprocess(String, long, long)} with the BN made by {@code norms}. */
+    public static FactorizedReduce preprocess(String prefix, long cIn, long cOut, ChannelNorm.Factory norms) {
+        return new FactorizedReduce(prefix, cIn, cOut, norms);
     }
 
     @Override
@@ -49,6 +61,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
     public void declare(WeightSpec spec) {
         spec.conv(aName, cA, cIn, 1);
         spec.conv(bName, cB, cIn, 1);
+        norm.declare(spec);
     }
 
     private static INDArrayIndex[] shifted(INDArray r) {
@@ -62,7 +75,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
         private final INDArray rs;
         private final INDArray wa;
         private final INDArray wb;
-        private final SearchBatchNorm bn;
+        private final ChannelNorm.Pass bn;
 
         Pass(INDArray r, Params p) {
             if (r.size(2) % 2 != 0 || r.size(3) % 2 != 0) {
@@ -75,11 +88,11 @@ public final class FactorizedReduce implements CandidateOp, Block {
             this.wb = p.get(bName);
             INDArray ya = NativeOps.conv2d(r, wa, 2, 0, 1);
             INDArray yb = NativeOps.conv2d(rs, wb, 2, 0, 1);
-            this.bn = SearchBatchNorm.forward(Nd4j.concat(1, ya, yb));
+            this.bn = norm.forward(Nd4j.concat(1, ya, yb), p);
         }
 
         INDArray backward(INDArray dy, double scale, Grads grads) {
-            INDArray dcat = bn.backward(dy, scale);
+            INDArray dcat = bn.backward(dy, scale, grads);
             INDArray da = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(0, cA)).dup();
             INDArray db = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(cA, cA + cB)).dup();
             INDArray ta = grads.target(aName);

@@ -16,11 +16,19 @@ public final class PoolBn implements CandidateOp {
     private final Primitive primitive;
     private final Kind kind;
     private final int stride;
+    private final ChannelNorm norm;
 
+    /** With search BN. */
     public PoolBn(Primitive primitive, Kind kind, int stride) {
+        this(primitive, kind, stride, ChannelNorm.SEARCH);
+    }
+
+    /** With {@code norm} after the pooling ({@link ChannelNorm#NONE} for none). */
+    public PoolBn(Primitive primitive, Kind kind, int stride, ChannelNorm norm) {
         this.primitive = primitive;
         this.kind = kind;
         this.stride = stride;
+        this.norm = norm;
     }
 
     @Override
@@ -30,14 +38,14 @@ public final class PoolBn implements CandidateOp {
 
     @Override
     public void declare(WeightSpec spec) {
-        // no weights
+        norm.declare(spec);
     }
 
     @Override
     public OpForward forward(EdgeInput in, Params p) {
         INDArray x = in.x();
         INDArray pooled = kind == Kind.MAX ? Pool3x3.max(x, stride) : Pool3x3.avg(x, stride);
-        SearchBatchNorm bn = SearchBatchNorm.forward(pooled);
+        ChannelNorm.Pass bn = norm.forward(pooled, p);
         return new OpForward() {
             @Override
             public INDArray output() {
@@ -46,7 +54,7 @@ public final class PoolBn implements CandidateOp {
 
             @Override
             public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
-                INDArray dp = bn.backward(dy, scale);
+                INDArray dp = bn.backward(dy, scale, grads);
                 into.addX(kind == Kind.MAX ? Pool3x3.maxBackward(x, dp, stride) : Pool3x3.avgBackward(x, dp, stride));
             }
         };

@@ -24,17 +24,28 @@ public enum Primitive {
         throw new IllegalArgumentException("unknown DARTS primitive '" + name + "'");
     }
 
-    /** Builds this primitive for an edge with {@code channels} channels and the given stride (1 or 2). */
+    /**
+     * Builds this primitive as the search network has it, for an edge with {@code channels}
+     * channels and the given stride (1 or 2): search BN everywhere, pools followed by BN.
+     */
     public CandidateOp create(String prefix, long channels, int stride) {
+        return create(prefix, channels, stride, ChannelNorm.Factory.SEARCH, ChannelNorm.SEARCH);
+    }
+
+    /**
+     * Builds this primitive with the convolutions' BNs made by {@code norms} and {@code poolNorm}
+     * after the pools (DARTS' evaluation network: affine BNs, no BN after a pool).
+     */
+    public CandidateOp create(String prefix, long channels, int stride, ChannelNorm.Factory norms, ChannelNorm poolNorm) {
         return switch (this) {
             case NONE -> new ZeroOp(stride);
-            case MAX_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.MAX, stride);
-            case AVG_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.AVG, stride);
-            case SKIP_CONNECT -> stride == 1 ? new IdentityOp() : FactorizedReduce.edgeOp(prefix, channels, channels);
-            case SEP_CONV_3X3 -> new SepConv(this, prefix, channels, 3, stride, 1);
-            case SEP_CONV_5X5 -> new SepConv(this, prefix, channels, 5, stride, 2);
-            case DIL_CONV_3X3 -> new DilConv(this, prefix, channels, 3, stride, 2, 2);
-            case DIL_CONV_5X5 -> new DilConv(this, prefix, channels, 5, stride, 4, 2);
+            case MAX_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.MAX, stride, poolNorm);
+            case AVG_POOL_3X3 -> new PoolBn(this, PoolBn.Kind.AVG, stride, poolNorm);
+            case SKIP_CONNECT -> stride == 1 ? new IdentityOp() : FactorizedReduce.edgeOp(prefix, channels, channels, norms);
+            case SEP_CONV_3X3 -> new SepConv(this, prefix, channels, 3, stride, 1, norms);
+            case SEP_CONV_5X5 -> new SepConv(this, prefix, channels, 5, stride, 2, norms);
+            case DIL_CONV_3X3 -> new DilConv(this, prefix, channels, 3, stride, 2, 2, norms);
+            case DIL_CONV_5X5 -> new DilConv(this, prefix, channels, 5, stride, 4, 2, norms);
         };
     }
 }

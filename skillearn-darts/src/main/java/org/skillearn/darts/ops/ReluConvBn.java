@@ -14,27 +14,35 @@ public final class ReluConvBn implements Block {
     private final int k;
     private final int stride;
     private final int pad;
+    private final ChannelNorm norm;
 
-    /** One tensor, {@code prefix.conv} [k, k, cIn, cOut]. */
+    /** One tensor, {@code prefix.conv} [k, k, cIn, cOut]; search BN. */
     public ReluConvBn(String prefix, long cIn, long cOut, int k, int stride, int pad) {
+        this(prefix, cIn, cOut, k, stride, pad, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** With the BN made by {@code norms}. */
+    public ReluConvBn(String prefix, long cIn, long cOut, int k, int stride, int pad, ChannelNorm.Factory norms) {
         this.name = prefix + ".conv";
         this.cIn = cIn;
         this.cOut = cOut;
         this.k = k;
         this.stride = stride;
         this.pad = pad;
+        this.norm = norms.create(prefix, cOut);
     }
 
     @Override
     public void declare(WeightSpec spec) {
         spec.conv(name, cOut, cIn, k);
+        norm.declare(spec);
     }
 
     @Override
     public Forward forward(INDArray x, Params p) {
         INDArray r = NativeOps.relu(x);
         INDArray w = p.get(name);
-        SearchBatchNorm bn = SearchBatchNorm.forward(NativeOps.conv2d(r, w, stride, pad, 1));
+        ChannelNorm.Pass bn = norm.forward(NativeOps.conv2d(r, w, stride, pad, 1), p);
         return new Forward() {
             @Override
             public INDArray output() {
@@ -44,7 +52,7 @@ public final class ReluConvBn implements Block {
             @Override
             public INDArray backward(INDArray dy, Grads grads) {
                 INDArray t = grads.target(name);
-                INDArray dz = bn.backward(dy);
+                INDArray dz = bn.backward(dy, 1.0, grads);
                 INDArray dr = t == null && k == 1 && stride == 1 ? NativeOps.conv1x1InputGrad(dz, w)
                         : NativeOps.conv2dBp(r, w, dz, t != null ? t : ConvUnit.scratch(w), stride, pad, 1);
                 return NativeOps.reluBp(x, dr);

@@ -14,17 +14,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * libnd4j ops (reductions plus channel broadcasts) it measured ≈4 ms per 32×8×28×28 tensor and
  * was the largest single cost of a search step. Channels run in parallel on the common pool.
  */
-public final class SearchBatchNorm {
+public final class SearchBatchNorm implements ChannelNorm.Pass {
 
     /** PyTorch's default BN ε. */
     public static final double EPS = 1e-5;
 
     private final INDArray xhat;
     private final double[] invStd;
+    private final double[] mean;
+    private final double[] variance;
+    private final long count;
 
-    private SearchBatchNorm(INDArray xhat, double[] invStd) {
+    private SearchBatchNorm(INDArray xhat, double[] invStd, double[] mean, double[] variance, long count) {
         this.xhat = xhat;
         this.invStd = invStd;
+        this.mean = mean;
+        this.variance = variance;
+        this.count = count;
     }
 
     /** Normalizes {@code x} [N, C, H, W]; {@code x} itself is left unchanged. */
@@ -35,6 +41,8 @@ public final class SearchBatchNorm {
         double count = (double) n * hw;
         double[] v = HostBuffers.read(x, 0);
         double[] invStd = new double[c];
+        double[] means = new double[c];
+        double[] vars = new double[c];
         IntStream.range(0, c).parallel().forEach(ch -> {
             double sum = 0;
             for (int b = 0; b < n; b++) {
@@ -44,6 +52,7 @@ public final class SearchBatchNorm {
                 }
             }
             double mean = sum / count;
+            means[ch] = mean;
             double sq = 0;
             for (int b = 0; b < n; b++) {
                 int off = (b * c + ch) * hw;
@@ -52,6 +61,7 @@ public final class SearchBatchNorm {
                     sq += d * d;
                 }
             }
+            vars[ch] = sq / count;
             double is = 1.0 / Math.sqrt(sq / count + EPS);
             invStd[ch] = is;
             for (int b = 0; b < n; b++) {
@@ -62,12 +72,32 @@ public final class SearchBatchNorm {
             }
         });
         INDArray y = HostBuffers.write(v, Nd4j.createUninitialized(x.dataType(), x.shape()));
-        return new SearchBatchNorm(y, invStd);
+        return new SearchBatchNorm(y, invStd, means, vars, (long) n * hw);
     }
 
     /** x̂, the output. */
     public INDArray output() {
         return xhat;
+    }
+
+    /** The batch mean μ_B per channel. */
+    public double[] batchMean() {
+        return mean.clone();
+    }
+
+    /** The biased batch variance σ²_B per channel. */
+    public double[] batchVariance() {
+        return variance.clone();
+    }
+
+    /** Number of values per channel the statistics were taken over (N·H·W). */
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public INDArray backward(INDArray dy, double scale, Grads grads) {
+        return backward(dy, scale);
     }
 
     /** ∂L/∂x from ∂L/∂x̂ = {@code dy} (dy is not modified). */

@@ -13,10 +13,15 @@ public final class SepConv implements CandidateOp {
     private final ConvUnit second;
 
     public SepConv(Primitive primitive, String prefix, long channels, int k, int stride, int pad) {
+        this(primitive, prefix, channels, k, stride, pad, ChannelNorm.Factory.SEARCH);
+    }
+
+    /** With the BNs made by {@code norms}. */
+    public SepConv(Primitive primitive, String prefix, long channels, int k, int stride, int pad, ChannelNorm.Factory norms) {
         this.primitive = primitive;
         String base = prefix + "." + primitive.dartsName();
-        this.first = new ConvUnit(base + ".1", channels, channels, k, stride, pad, 1);
-        this.second = new ConvUnit(base + ".2", channels, channels, k, 1, pad, 1);
+        this.first = new ConvUnit(base + ".1", channels, channels, k, stride, pad, 1, norms);
+        this.second = new ConvUnit(base + ".2", channels, channels, k, 1, pad, 1, norms);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.skillearn.darts.ops;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.skillearn.core.model.Initializer;
+import org.skillearn.core.model.TensorLayout;
 
 /**
  * The weight tensors a network declares, in order, each with its initialization rule; turned
@@ -47,5 +49,31 @@ public final class WeightSpec {
 
     public List<Entry> entries() {
         return Collections.unmodifiableList(entries);
+    }
+
+    /** The tensors as a core layout, in declaration order. */
+    public TensorLayout layout() {
+        TensorLayout.Builder b = TensorLayout.builder();
+        entries.forEach(e -> b.add(e.name(), e.shape()));
+        return b.build();
+    }
+
+    /** Initializes every tensor by its rule, in declaration order. */
+    public Initializer initializer() {
+        List<Entry> fixed = List.copyOf(entries);
+        return (layout, random, out) -> {
+            int pos = 0;
+            for (Entry e : fixed) {
+                long n = layout.tensor(e.name()).length();
+                double bound = 1.0 / Math.sqrt(e.fanIn());
+                for (long i = 0; i < n; i++) {
+                    out[pos++] = switch (e.init()) {
+                        case ONES -> 1.0;
+                        case ZEROS -> 0.0;
+                        case FAN_IN_UNIFORM -> bound * (2 * random.nextDouble() - 1);
+                    };
+                }
+            }
+        };
     }
 }

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the size of the workspace used from then on (no learning, spills to ordinary memory). ND4J's
  * own learning policies re-initialized a 2 GB workspace on many closes, ≈0.7 s each.
  */
-final class EvaluationWorkspace {
+public final class EvaluationWorkspace {
 
     private static final String LEARN_ID = "skillearn-darts-supernet-learn";
     private static final String FIXED_ID = "skillearn-darts-supernet";
@@ -31,14 +31,14 @@ final class EvaluationWorkspace {
     }
 
     /** Opens (activates) this thread's evaluation workspace; close it with try-with-resources. */
-    static MemoryWorkspace open() {
+    public static MemoryWorkspace open() {
         WorkspaceConfiguration fixed = FIXED.get();
         return fixed != null ? Nd4j.getWorkspaceManager().getAndActivateWorkspace(fixed, FIXED_ID)
                 : Nd4j.getWorkspaceManager().getAndActivateWorkspace(LEARN, LEARN_ID);
     }
 
     /** After the first evaluation on this thread: replaces the learning workspace by a fixed-size one. */
-    static void settle() {
+    public static void settle() {
         if (FIXED.get() != null) {
             return;
         }

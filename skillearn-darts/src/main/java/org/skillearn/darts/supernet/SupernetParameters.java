@@ -1,11 +1,9 @@
 package org.skillearn.darts.supernet;
 
-import java.util.List;
 import org.skillearn.core.model.Initializer;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.model.TensorLayout;
 import org.skillearn.darts.ops.WeightSpec;
 
 /**
@@ -28,9 +26,7 @@ public final class SupernetParameters {
     /** The weight set W of {@code net}, named {@code name}, symbol "W". */
     public static ParameterSet weights(Learner learner, String name, Supernet net) {
         WeightSpec spec = net.weightSpec();
-        TensorLayout.Builder b = TensorLayout.builder();
-        spec.entries().forEach(e -> b.add(e.name(), e.shape()));
-        return learner.parameters(name, ParameterKind.WEIGHTS).layout(b.build()).init(initializer(spec.entries()))
+        return learner.parameters(name, ParameterKind.WEIGHTS).layout(spec.layout()).init(spec.initializer())
                 .symbol("W").build();
     }
 
@@ -39,22 +35,5 @@ public final class SupernetParameters {
         int edges = config.edgesPerCell();
         return learner.parameters(name, ParameterKind.ARCHITECTURE).tensor(ALPHA_NORMAL, edges, OPS)
                 .tensor(ALPHA_REDUCE, edges, OPS).init(Initializer.normal(1e-3)).symbol("A").build();
-    }
-
-    private static Initializer initializer(List<WeightSpec.Entry> entries) {
-        return (layout, random, out) -> {
-            int pos = 0;
-            for (WeightSpec.Entry e : entries) {
-                long n = layout.tensor(e.name()).length();
-                double bound = 1.0 / Math.sqrt(e.fanIn());
-                for (long i = 0; i < n; i++) {
-                    out[pos++] = switch (e.init()) {
-                        case ONES -> 1.0;
-                        case ZEROS -> 0.0;
-                        case FAN_IN_UNIFORM -> bound * (2 * random.nextDouble() - 1);
-                    };
-                }
-            }
-        };
     }
 }

@@ -1,0 +1,70 @@
+package org.skillearn.examples.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.skillearn.core.data.AugmentationConfig;
+import org.skillearn.darts.evaluation.TrainingConfig;
+import org.skillearn.examples.programs.DatasetChoice;
+
+/**
+ * Everything that determines an evaluation run (training a genotype's network from scratch).
+ *
+ * @param genotype        where the genotype comes from: a genotype JSON file, a search run folder
+ *                        (its {@code genotype.json}), or the DARTS text {@code Genotype(normal=[...], ...)}
+ * @param dataset         fashion-mnist, cifar10 or cifar100
+ * @param dataDir         the dataset folder, or null for the bundled Fashion-MNIST subset
+ * @param trainImages     use only the first this many training images (0: all)
+ * @param channels        initial channels C
+ * @param layers          cells
+ * @param auxiliary       whether the auxiliary head is trained
+ * @param training        the training schedule and regularization
+ * @param testEvery       test after every this many epochs (and after the last)
+ */
+public record EvaluationOptions(String genotype, String dataset, Path dataDir, int trainImages, int channels, int layers,
+        boolean auxiliary, TrainingConfig training, int testEvery) {
+
+    public EvaluationOptions {
+        if (genotype == null || genotype.isBlank()) {
+            throw new IllegalArgumentException("--genotype is required: a genotype JSON file, a search run folder or a"
+                    + " Genotype(...) string");
+        }
+        DatasetChoice.parse(dataset);
+        if (trainImages < 0) {
+            throw new IllegalArgumentException("--train-images must be >= 0 (0: all), got " + trainImages);
+        }
+        if (testEvery < 1) {
+            throw new IllegalArgumentException("--test-every must be >= 1, got " + testEvery);
+        }
+        if (channels < 2 || layers < 3) {
+            throw new IllegalArgumentException("need --channels >= 2 and --layers >= 3, got " + channels + ", " + layers);
+        }
+    }
+
+    /** As JSON-ready values. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("genotype_source", genotype);
+        m.put("dataset", dataset);
+        m.put("data_dir", dataDir == null ? null : dataDir.toAbsolutePath().toString());
+        m.put("train_images", trainImages);
+        m.put("channels", channels);
+        m.put("layers", layers);
+        m.put("auxiliary", auxiliary);
+        m.put("epochs", training.epochs());
+        m.put("batch_size", training.batchSize());
+        m.put("learning_rate", training.learningRate());
+        m.put("momentum", training.momentum());
+        m.put("weight_decay", training.weightDecay());
+        m.put("grad_clip", training.gradClip());
+        m.put("auxiliary_weight", training.auxiliaryWeight());
+        m.put("drop_path", training.dropPath());
+        AugmentationConfig a = training.augmentation();
+        m.put("crop_padding", a.padding());
+        m.put("flip", a.flip());
+        m.put("cutout", a.cutoutLength());
+        m.put("seed", training.seed());
+        m.put("test_every", testEvery);
+        return m;
+    }
+}
