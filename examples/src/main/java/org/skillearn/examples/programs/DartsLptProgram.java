@@ -30,8 +30,8 @@ import org.skillearn.lpt.TestStatistics;
  */
 public final class DartsLptProgram implements SearchProgram {
 
-    /** The genotype file a finished run writes. */
-    public static final String GENOTYPE_FILE = "genotype.json";
+    /** The genotype file a finished run writes (as {@link SupernetDarts} does). */
+    public static final String GENOTYPE_FILE = SupernetDarts.GENOTYPE_FILE;
 
     private final SearchSetup setup;
     private final DartsLpt lpt;
@@ -125,10 +125,12 @@ public final class DartsLptProgram implements SearchProgram {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("genotype", genotype(state).toString());
         m.put("genotype_file", GENOTYPE_FILE);
+        m.put("evaluate_with", "skillearn evaluate --genotype " + GENOTYPE_FILE);
         return m;
     }
 
     /** {@value #GENOTYPE_FILE}: the final genotype as JSON. */
+    @Override
     public Map<String, String> files(ProgramState state) {
         return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
     }
