@@ -1,5 +1,7 @@
 package org.skillearn.interleave;
 
+import java.util.Arrays;
+import java.util.List;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
@@ -8,6 +10,8 @@ import org.skillearn.core.models.EncodedClassifier;
 import org.skillearn.core.models.GatedSoftmaxRegression;
 import org.skillearn.core.models.TanhEncoder;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.darts.supernet.SupernetConfig;
+import org.skillearn.darts.supernet.SupernetEncoder;
 
 /** Ready-made interleaving learners. */
 public final class TaskModels {
@@ -36,5 +40,15 @@ public final class TaskModels {
                 return new EncodedClassifier(new TanhEncoder(encoder, architecture), head);
             }
         };
+    }
+
+    /**
+     * One DARTS learner per entry of {@code classesPerTask}, all on one supernet encoder of shape
+     * {@code network} (its class count is unused): the K learners of Section 4.3 with 10-way,
+     * 100-way, … linear heads.
+     */
+    public static List<DartsTaskModel> dartsEncoder(SupernetConfig network, int... classesPerTask) {
+        SupernetEncoder encoder = new SupernetEncoder(network);
+        return Arrays.stream(classesPerTask).mapToObj(c -> new DartsTaskModel(encoder, c)).toList();
     }
 }

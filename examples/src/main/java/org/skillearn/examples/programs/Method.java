@@ -42,8 +42,8 @@ public enum Method {
         return switch (this) {
             case DARTS -> new SupernetDarts(setup, channels, layers);
             case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder);
-            case IL, MTL -> throw new IllegalArgumentException("--model darts is not available for --method " + cliName
-                    + " in this build; use --model linear");
+            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers);
+            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers);
         };
     }
 

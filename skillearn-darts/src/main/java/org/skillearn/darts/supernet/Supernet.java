@@ -31,6 +31,7 @@ public final class Supernet {
     private final List<SearchCell> cells = new ArrayList<>();
     private final long featureChannels;
     private final WeightSpec spec = new WeightSpec();
+    private final WeightSpec encoderSpec = new WeightSpec();
 
     public Supernet(SupernetConfig config) {
         this.config = config;
@@ -55,6 +56,7 @@ public final class Supernet {
         spec.conv(STEM_CONV, cStem, config.inputChannels(), 3);
         stemBn.declare(spec);
         cells.forEach(cell -> cell.declare(spec));
+        spec.entries().forEach(e -> encoderSpec.add(e.name(), e.init(), e.fanIn(), e.shape()));
         spec.add(CLASSIFIER_WEIGHT, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes(), cp);
         spec.add(CLASSIFIER_BIAS, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes());
     }
@@ -151,5 +153,85 @@ public final class Supernet {
     /** Channels entering the classifier. */
     public long featureChannels() {
         return featureChannels;
+    }
+
+    /**
+     * The weight tensors of the encoder part only: every tensor of {@link #weightSpec()} except
+     * the classifier's, in the same order (the supernet as a data encoder with a separate task
+     * head, as interleaving learning needs: Eq. 32's W without H).
+     */
+    public WeightSpec encoderWeightSpec() {
+        return encoderSpec;
+    }
+
+    /**
+     * One forward evaluation of the network as an encoder: stem, cells and global average pooling,
+     * without the classifier. Reads only the tensors of {@link #encoderWeightSpec()}.
+     */
+    public final class Features {
+        private final INDArray x;
+        private final INDArray stemW;
+        private final Forward stemBnPass;
+        private final SearchCell.Pass[] cellPasses = new SearchCell.Pass[cells.size()];
+        private final INDArray pooled;
+        private final long[] lastShape;
+
+        private Features(INDArray x, double[][] wNormal, double[][] wReduce, Params p) {
+            this.x = x;
+            this.stemW = p.get(STEM_CONV);
+            this.stemBnPass = stemBn.forward(NativeOps.conv2d(x, stemW, 1, 1, 1), p);
+            INDArray s0 = stemBnPass.output();
+            INDArray s1 = s0;
+            for (int i = 0; i < cells.size(); i++) {
+                SearchCell cell = cells.get(i);
+                cellPasses[i] = cell.forward(s0, s1, cell.isReduction() ? wReduce : wNormal, p);
+                s0 = s1;
+                s1 = cellPasses[i].output();
+            }
+            this.lastShape = s1.shape();
+            this.pooled = s1.mean(2, 3);
+        }
+
+        /** Pooled features [N, featureChannels]. */
+        public INDArray features() {
+            return pooled;
+        }
+
+        /**
+         * Back-propagates ∂L/∂features: writes encoder weight gradients into {@code grads} (if
+         * wanted) and adds ∂L/∂w of the softmax op weights into {@code dNormal} / {@code dReduce}.
+         * {@code dFeatures} is not modified.
+         */
+        public void backward(INDArray dFeatures, Grads grads, double[][] dNormal, double[][] dReduce) {
+            long hw = lastShape[2] * lastShape[3];
+            INDArray dS1 = dFeatures.div(hw).reshape(lastShape[0], lastShape[1], 1, 1).broadcast(lastShape).dup();
+            INDArray dS0 = null;
+            for (int i = cells.size() - 1; i >= 0; i--) {
+                boolean needInputs = i > 0 || grads.wanted();
+                INDArray[] d = cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads, needInputs);
+                INDArray nextS1 = d[1];
+                if (dS0 != null && nextS1 != null) {
+                    nextS1.addi(dS0);
+                } else if (nextS1 == null) {
+                    nextS1 = dS0;
+                }
+                dS0 = d[0];
+                dS1 = nextS1;
+            }
+            if (!grads.wanted()) {
+                return;
+            }
+            INDArray dStem = dS1.add(dS0);
+            INDArray dConv = stemBnPass.backward(dStem, grads);
+            NativeOps.conv2dBp(x, stemW, dConv, grads.target(STEM_CONV), 1, 1, 1);
+        }
+    }
+
+    /**
+     * Runs the network as an encoder on {@code x} [N, inputChannels, H, W]: the pooled features
+     * that the classifier of {@link #forward} would read.
+     */
+    public Features encode(INDArray x, double[][] wNormal, double[][] wReduce, Params p) {
+        return new Features(x, wNormal, wReduce, p);
     }
 }
