@@ -6,7 +6,9 @@ import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.SearchProgram;
 import org.skillearn.examples.programs.SearchSetup;
+import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.lpt.LptAblation;
 import org.skillearn.lpt.LptConfig;
 import picocli.CommandLine.Command;
@@ -20,6 +22,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt, il or mtl (default: ${DEFAULT-VALUE})")
     String method;
 
+    @Option(names = "--model", defaultValue = "linear",
+            description = "learners: linear (default) or darts (the DARTS supernet; LPT's tester a ResNet)")
+    String model;
+
+    @Option(names = "--encoder", defaultValue = "auto", description = "LPT on the darts model: auto, small or resnet18")
+    String encoder;
+
     @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")
     String ablation;
 
@@ -32,7 +41,11 @@ final class ExplainCommand implements Callable<Integer> {
         SearchSetup setup = SearchSetup.of(SearchSplit.of(data, 0), BatchConfig.of(64,
                 DatasetChoice.FASHION_MNIST.normalization()), 1, 0);
         LptConfig lpt = LptConfig.defaults().withAblation(LptAblation.parse(ablation));
-        System.out.print(Method.parse(method).linear(setup, lpt, rounds, 1.0).program().explain());
+        Method m = Method.parse(method);
+        SearchProgram program = "darts".equals(model)
+                ? m.darts(setup, lpt, rounds, 1.0, SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS, encoder)
+                : m.linear(setup, lpt, rounds, 1.0);
+        System.out.print(program.program().explain());
         return 0;
     }
 }

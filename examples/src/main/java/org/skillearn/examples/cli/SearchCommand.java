@@ -27,6 +27,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "8", description = "darts model: cells (default: ${DEFAULT-VALUE})")
     int layers;
 
+    @Option(names = "--encoder", defaultValue = "auto", description = "LPT on the darts model: the tester's ResNet encoder,"
+            + " small (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images; default)")
+    String encoder;
+
     @Option(names = "--steps-per-epoch", defaultValue = "0",
             description = "solver steps per epoch; 0 (default): one pass over search-train")
     long stepsPerEpoch;
@@ -84,7 +88,7 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             dir = out;
             SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
-                    gamma, ablation, rounds, channels, layers, stepsPerEpoch);
+                    gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder);
             outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
         }
         if (outcome.complete()) {

@@ -34,15 +34,16 @@ public enum Method {
 
     /**
      * Builds this method's program on DARTS supernets of {@code channels} initial channels and
-     * {@code layers} cells.
+     * {@code layers} cells; LPT's tester uses the ResNet encoder called {@code encoder}
+     * ({@link DartsLptProgram#encoder}).
      */
-    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, int channels, int layers) {
+    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, int channels, int layers,
+            String encoder) {
         return switch (this) {
             case DARTS -> new SupernetDarts(setup, channels, layers);
+            case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder);
             case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers);
             case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers);
-            case LPT -> throw new IllegalArgumentException("--model darts is not available for --method " + cliName
-                    + " in this build; use --model linear");
         };
     }
 

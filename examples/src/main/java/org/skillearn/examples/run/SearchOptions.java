@@ -3,6 +3,7 @@ package org.skillearn.examples.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
@@ -27,13 +28,25 @@ import org.skillearn.lpt.LptAblation;
  * @param channels  DARTS supernet: initial channels C
  * @param layers    DARTS supernet: number of cells
  * @param stepsPerEpoch solver steps per epoch, or 0 for one pass over search-train
+ * @param encoder   LPT on the darts model: the tester's encoder (auto, small or resnet18; auto picks
+ *                  ResNet-18 for images larger than 28×28, the small layout otherwise)
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
-        long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch) {
+        long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch, String encoder) {
 
     /** DARTS' search network size (C = 16, 8 cells). */
     public static final int DEFAULT_CHANNELS = 16;
     public static final int DEFAULT_LAYERS = 8;
+
+    /** The tester encoder LPT gets unless told otherwise. */
+    public static final String DEFAULT_ENCODER = "auto";
+
+    /** Options with the default tester encoder. */
+    public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+            long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch) {
+        this(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds, channels, layers,
+                stepsPerEpoch, DEFAULT_ENCODER);
+    }
 
     /** Options with the default network size and full epochs. */
     public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
@@ -49,6 +62,9 @@ public record SearchOptions(String method, String model, int order, String datas
         LptAblation.parse(ablation);
         if (!"linear".equals(model) && !"darts".equals(model)) {
             throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
+        }
+        if (!List.of("auto", "small", "resnet18").contains(encoder)) {
+            throw new IllegalArgumentException("--encoder " + encoder + " is not available; expected auto, small or resnet18");
         }
         if (channels < 2) {
             throw new IllegalArgumentException("--channels must be >= 2, got " + channels);
@@ -81,17 +97,17 @@ public record SearchOptions(String method, String model, int order, String datas
 
     public SearchOptions withSeed(long s) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch);
+                channels, layers, stepsPerEpoch, encoder);
     }
 
     public SearchOptions withEpochs(int e) {
         return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch);
+                channels, layers, stepsPerEpoch, encoder);
     }
 
     public SearchOptions withOrder(int o) {
         return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch);
+                channels, layers, stepsPerEpoch, encoder);
     }
 
     /** As JSON-ready values. */
@@ -112,6 +128,7 @@ public record SearchOptions(String method, String model, int order, String datas
         m.put("channels", channels);
         m.put("layers", layers);
         m.put("steps_per_epoch", stepsPerEpoch);
+        m.put("encoder", encoder);
         return m;
     }
 
@@ -121,6 +138,7 @@ public record SearchOptions(String method, String model, int order, String datas
                 o.get("dataset").asText(), o.get("data_dir").isNull() ? null : Path.of(o.get("data_dir").asText()),
                 o.get("epochs").asInt(), o.get("batch_size").asInt(), o.get("seed").asLong(), o.get("lambda").asDouble(),
                 o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt(),
-                o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0));
+                o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0),
+                o.path("encoder").asText(DEFAULT_ENCODER));
     }
 }

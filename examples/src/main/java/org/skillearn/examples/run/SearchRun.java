@@ -116,7 +116,7 @@ public final class SearchRun {
         SearchSetup setup = o.stepsPerEpoch() > 0
                 ? new SearchSetup(full.split(), full.batches(), o.epochs(), o.stepsPerEpoch(), o.seed()) : full;
         SearchProgram program = "darts".equals(o.model())
-                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.channels(), o.layers())
+                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.channels(), o.layers(), o.encoder())
                 : m.linear(setup, lpt, o.rounds(), o.lambda());
 
         ProgramState state = program.initialize(o.seed());

@@ -14,7 +14,6 @@ import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.darts.ops.Grads;
 
 /**
  * The supernet's mean cross-entropy on a batch, L(W, A, D) — DARTS' L_train (stage I) and
@@ -60,7 +59,13 @@ public final class SupernetObjective implements Objective {
         INDArray gA = wantA ? Nd4j.zeros(a.dataType(), a.length()) : null;
         double loss;
         try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
-            loss = run(batch, w, a, gW, gA, !wrt.isEmpty());
+            SupernetEvaluation e = SupernetEvaluation.forward(net, weights, architecture, params, batch);
+            loss = e.crossEntropy().mean();
+            if (wantW || wantA) {
+                double[] u = new double[batch.size()];
+                java.util.Arrays.fill(u, 1.0 / u.length);
+                e.backward(u, gW, gA);
+            }
         }
         EvaluationWorkspace.settle();
         Map<ParameterSet, INDArray> grads = new HashMap<>();
@@ -71,31 +76,6 @@ public final class SupernetObjective implements Objective {
             grads.put(architecture, gA);
         }
         return new Evaluation(loss, grads);
-    }
-
-    /** Forward, loss and (if {@code backward}) the reverse pass writing into gW / gA when not null. */
-    private double run(ImageBatch batch, INDArray w, INDArray a, INDArray gW, INDArray gA, boolean backward) {
-        INDArray x = batch.features().dataType() == w.dataType() ? batch.features() : batch.features().castTo(w.dataType());
-        double[][] alphaNormal = architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix();
-        double[][] alphaReduce = architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix();
-        double[][] wNormal = ArchitectureSoftmax.softmaxRows(alphaNormal);
-        double[][] wReduce = ArchitectureSoftmax.softmaxRows(alphaReduce);
-
-        Supernet.Pass pass = net.forward(x, wNormal, wReduce, new FlatTensors(weights.layout(), w));
-        CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
-        if (!backward) {
-            return ce.loss();
-        }
-        double[][] dNormal = new double[wNormal.length][wNormal[0].length];
-        double[][] dReduce = new double[wReduce.length][wReduce[0].length];
-        pass.backward(ce.dLogits(), gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, dNormal, dReduce);
-        if (gA != null) {
-            double[][] gn = ArchitectureSoftmax.backward(wNormal, dNormal);
-            double[][] gr = ArchitectureSoftmax.backward(wReduce, dReduce);
-            architecture.layout().view(gA, SupernetParameters.ALPHA_NORMAL).assign(Nd4j.create(gn).castTo(a.dataType()));
-            architecture.layout().view(gA, SupernetParameters.ALPHA_REDUCE).assign(Nd4j.create(gr).castTo(a.dataType()));
-        }
-        return ce.loss();
     }
 
     @Override

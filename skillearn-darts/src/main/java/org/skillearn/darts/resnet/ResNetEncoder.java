@@ -1,0 +1,102 @@
+package org.skillearn.darts.resnet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
+import org.skillearn.darts.ops.Forward;
+import org.skillearn.darts.ops.Grads;
+import org.skillearn.darts.ops.NativeOps;
+import org.skillearn.darts.ops.Params;
+import org.skillearn.darts.ops.WeightSpec;
+
+/**
+ * LPT's data encoder E (Section 3.1.1): a ResNet of {@link ResNetConfig}'s shape — conv3×3-BN-ReLU
+ * stem, stages of {@link BasicBlock}s, global average pooling — mapping images [n, c, h, w] to
+ * features [n, width]. BN uses batch statistics (training mode), as the tester does during search.
+ * Forward and backward are eager native ops; all arrays are ordinary (not workspace) allocations.
+ */
+public final class ResNetEncoder {
+
+    private final ResNetConfig config;
+    private final ConvBn stem;
+    private final List<BasicBlock> blocks = new ArrayList<>();
+    private final WeightSpec spec = new WeightSpec();
+
+    public ResNetEncoder(ResNetConfig config) {
+        this.config = config;
+        this.stem = new ConvBn("stem", config.inputChannels(), config.stemWidth(), 3, 1);
+        long c = config.stemWidth();
+        for (int s = 0; s < config.widths().size(); s++) {
+            long out = config.widths().get(s);
+            for (int b = 0; b < config.blocksPerStage(); b++) {
+                int stride = s > 0 && b == 0 ? 2 : 1;
+                blocks.add(new BasicBlock("stage" + s + ".block" + b, c, out, stride));
+                c = out;
+            }
+        }
+        stem.declare(spec);
+        blocks.forEach(b -> b.declare(spec));
+    }
+
+    public ResNetConfig config() {
+        return config;
+    }
+
+    /** Every weight tensor, in a fixed order. */
+    public WeightSpec weightSpec() {
+        return spec;
+    }
+
+    /** The encoder's parameter set (every tensor of {@link #weightSpec()}), with the given name and symbol. */
+    public ParameterSet parameters(Learner learner, String name, String symbol) {
+        return org.skillearn.darts.ops.SpecParameters.of(learner, name, ParameterKind.WEIGHTS, symbol, spec);
+    }
+
+    /** One forward evaluation. */
+    public final class Pass {
+        private final Forward stemPass;
+        private final INDArray stemOut;
+        private final Forward[] blockPasses = new Forward[blocks.size()];
+        private final long[] lastShape;
+        private final INDArray features;
+
+        private Pass(INDArray x, Params p) {
+            this.stemPass = stem.forward(x, p);
+            this.stemOut = NativeOps.relu(stemPass.output());
+            INDArray h = stemOut;
+            for (int i = 0; i < blocks.size(); i++) {
+                blockPasses[i] = blocks.get(i).forward(h, p);
+                h = blockPasses[i].output();
+            }
+            this.lastShape = h.shape();
+            this.features = h.mean(2, 3);
+        }
+
+        /** Globally pooled features [n, width]. */
+        public INDArray features() {
+            return features;
+        }
+
+        /** Back-propagates ∂L/∂features, writing every weight gradient into {@code grads}. */
+        public void backward(INDArray dFeatures, Grads grads) {
+            long hw = lastShape[2] * lastShape[3];
+            INDArray d = dFeatures.div(hw).reshape(lastShape[0], lastShape[1], 1, 1).broadcast(lastShape).dup();
+            for (int i = blocks.size() - 1; i >= 0; i--) {
+                d = blockPasses[i].backward(d, grads);
+            }
+            stemPass.backward(NativeOps.reluBp(stemPass.output(), d), grads);
+        }
+    }
+
+    /** Runs the encoder on {@code x} [n, inputChannels, h, w] with weights from {@code p}. */
+    public Pass forward(INDArray x, Params p) {
+        if (x.rank() != 4 || x.size(1) != config.inputChannels()) {
+            throw new IllegalArgumentException("ResNet encoder expects [n, " + config.inputChannels() + ", h, w] images, got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        return new Pass(x, p);
+    }
+}
