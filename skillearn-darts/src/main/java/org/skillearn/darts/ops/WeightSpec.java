@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.skillearn.core.model.Initializer;
+import org.skillearn.core.model.Learner;
+import org.skillearn.core.model.ParameterKind;
+import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.TensorLayout;
 
 /**
@@ -56,6 +59,14 @@ public final class WeightSpec {
         TensorLayout.Builder b = TensorLayout.builder();
         entries.forEach(e -> b.add(e.name(), e.shape()));
         return b.build();
+    }
+
+    /**
+     * A core parameter set named {@code name} with symbol {@code symbol} on {@code owner},
+     * holding every tensor declared here, in order, initialized by each tensor's rule.
+     */
+    public ParameterSet parameterSet(Learner owner, String name, ParameterKind kind, String symbol) {
+        return owner.parameters(name, kind).layout(layout()).init(initializer()).symbol(symbol).build();
     }
 
     /** Initializes every tensor by its rule, in declaration order. */

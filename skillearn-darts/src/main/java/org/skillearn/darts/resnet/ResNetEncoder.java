@@ -52,7 +52,7 @@ public final class ResNetEncoder {
 
     /** The encoder's parameter set (every tensor of {@link #weightSpec()}), with the given name and symbol. */
     public ParameterSet parameters(Learner learner, String name, String symbol) {
-        return org.skillearn.darts.ops.SpecParameters.of(learner, name, ParameterKind.WEIGHTS, symbol, spec);
+        return spec.parameterSet(learner, name, ParameterKind.WEIGHTS, symbol);
     }
 
     /** One forward evaluation. */

@@ -49,6 +49,6 @@ public final class SupernetEncoder {
     }
 
     private static ParameterSet declare(Learner owner, String name, String symbol, WeightSpec spec) {
-        return owner.parameters(name, ParameterKind.WEIGHTS).layout(spec.layout()).init(spec.initializer()).symbol(symbol).build();
+        return spec.parameterSet(owner, name, ParameterKind.WEIGHTS, symbol);
     }
 }

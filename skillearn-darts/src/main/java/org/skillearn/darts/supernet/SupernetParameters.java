@@ -26,8 +26,7 @@ public final class SupernetParameters {
     /** The weight set W of {@code net}, named {@code name}, symbol "W". */
     public static ParameterSet weights(Learner learner, String name, Supernet net) {
         WeightSpec spec = net.weightSpec();
-        return learner.parameters(name, ParameterKind.WEIGHTS).layout(spec.layout()).init(spec.initializer())
-                .symbol("W").build();
+        return spec.parameterSet(learner, name, ParameterKind.WEIGHTS, "W");
     }
 
     /** The architecture set A, named {@code name}, symbol "A". */

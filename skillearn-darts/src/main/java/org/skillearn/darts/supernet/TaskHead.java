@@ -49,9 +49,7 @@ public final class TaskHead {
         private final TensorLayout layout;
         private final INDArray weight;
         private final INDArray logits;
-        private final double[][] probabilities;
-        private final double[] losses;
-        private final int[] labels;
+        private final ExampleCrossEntropy ce;
 
         private Pass(INDArray features, TensorLayout layout, INDArray h, ImageBatch batch) {
             this.features = features;
@@ -62,30 +60,7 @@ public final class TaskHead {
                         + " features got a weight of shape " + java.util.Arrays.toString(weight.shape()));
             }
             this.logits = features.mmul(weight.transpose()).addiRowVector(layout.view(h, Supernet.CLASSIFIER_BIAS));
-            double[][] z = logits.toDoubleMatrix();
-            int n = z.length;
-            this.losses = new double[n];
-            this.probabilities = new double[n][];
-            this.labels = batch.labelIndices();
-            for (int i = 0; i < n; i++) {
-                if (labels[i] < 0 || labels[i] >= classes) {
-                    throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is outside [0, " + classes + ")");
-                }
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : z[i]) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (double v : z[i]) {
-                    sum += Math.exp(v - max);
-                }
-                double logSum = max + Math.log(sum);
-                losses[i] = logSum - z[i][labels[i]];
-                probabilities[i] = new double[classes];
-                for (int k = 0; k < classes; k++) {
-                    probabilities[i][k] = Math.exp(z[i][k] - logSum);
-                }
-            }
+            this.ce = ExampleCrossEntropy.of(logits, batch);
         }
 
         /** z [N, classes]. */
@@ -95,7 +70,7 @@ public final class TaskHead {
 
         /** ℓ_n, one per example. */
         public double[] losses() {
-            return losses.clone();
+            return ce.losses().clone();
         }
 
         /**
@@ -103,16 +78,7 @@ public final class TaskHead {
          * when not null, and returns ∂/∂features [N, featureChannels].
          */
         public INDArray backward(double[] upstream, INDArray gH) {
-            if (upstream.length != losses.length) {
-                throw new IllegalArgumentException("upstream has " + upstream.length + " entries for " + losses.length + " examples");
-            }
-            double[][] d = new double[losses.length][classes];
-            for (int i = 0; i < d.length; i++) {
-                for (int k = 0; k < classes; k++) {
-                    d[i][k] = upstream[i] * (probabilities[i][k] - (k == labels[i] ? 1 : 0));
-                }
-            }
-            INDArray dLogits = Nd4j.create(d).castTo(features.dataType());
+            INDArray dLogits = ce.dLogits(upstream, features.dataType());
             if (gH != null) {
                 layout.view(gH, Supernet.CLASSIFIER_WEIGHT).assign(dLogits.transpose().mmul(features));
                 layout.view(gH, Supernet.CLASSIFIER_BIAS).assign(dLogits.sum(0));
