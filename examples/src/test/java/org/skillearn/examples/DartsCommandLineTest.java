@@ -87,6 +87,40 @@ class DartsCommandLineTest {
         assertEquals(64, json.readTree(eval.resolve("config.json").toFile()).get("train_images").asInt());
     }
 
+    /** Interleaving learning's second task: the derived cell trained on the four coarse groups alone. */
+    @Test
+    void evaluateTrainsTheCoarseTaskOnItsFourGroups(@TempDir Path dir) throws Exception {
+        Path eval = dir.resolve("eval");
+        String genotype = "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1), ('max_pool_3x3', 0), ('dil_conv_3x3', 2),"
+                + " ('avg_pool_3x3', 1), ('sep_conv_5x5', 3), ('dil_conv_5x5', 4), ('skip_connect', 0)], normal_concat=[2, 3, 4, 5],"
+                + " reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0),"
+                + " ('sep_conv_3x3', 3), ('skip_connect', 2), ('avg_pool_3x3', 4), ('dil_conv_3x3', 1)], reduce_concat=[2, 3, 4, 5])";
+        assertEquals(0, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--channels", "2", "--layers", "3",
+                "--epochs", "1", "--batch-size", "32", "--train-images", "64", "--out", eval.toString()));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode config = json.readTree(eval.resolve("config.json").toFile());
+        assertEquals(4, config.get("classes").asInt());
+        assertEquals("coarse", config.get("options").get("task").asText());
+        JsonNode result = json.readTree(eval.resolve("result.json").toFile());
+        assertEquals("coarse", result.get("task").asText());
+        assertEquals(1 - result.get("test_accuracy").asDouble(), result.get("test_error").asDouble(), 1e-12);
+
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "medium", "--out", dir.resolve("o").toString()));
+            assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--dataset", "cifar10",
+                    "--out", dir.resolve("o").toString()));
+        } finally {
+            System.setErr(old);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("--task must be fine or coarse, got 'medium'"), text);
+        assertTrue(text.contains("dataset 'cifar10' has no such task"), text);
+        assertTrue(Files.notExists(dir.resolve("o")));
+    }
+
     @Test
     void aBadGenotypeIsAClearErrorNamingIt(@TempDir Path dir) throws Exception {
         PrintStream old = System.err;

@@ -28,6 +28,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " the full set: /usr/share/datasets/fashion-mnist)")
     Path dataDir;
 
+    @Option(names = "--task", defaultValue = "fine", description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
+            + " groups (tops, bottoms, footwear, bags), interleaving learning's second task (default: ${DEFAULT-VALUE})")
+    String task;
+
     @Option(names = "--epochs", defaultValue = "10", description = "training epochs (DARTS: 600; default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -74,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
                 new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
-        EvaluationOptions options = new EvaluationOptions(genotype, dataset, dataDir, trainImages, channels, layers,
+        EvaluationOptions options = new EvaluationOptions(genotype, dataset, dataDir, task, trainImages, channels, layers,
                 auxiliaryWeight > 0, training, testEvery);
         Map<String, Object> result = EvaluationRun.run(options, out, new Bar(epochs));
         System.out.println("result: " + result);

@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skillearn.examples.experiment.Experiment;
 import org.skillearn.examples.experiment.ExperimentOptions;
+import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.ExperimentReport;
 import org.skillearn.examples.experiment.LocalExecutor;
 import org.skillearn.examples.experiment.MethodVariant;
 import org.skillearn.examples.experiment.SeedRange;
+import org.skillearn.examples.experiment.SupernetProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code skillearn experiment}: every method on every seed (search, then evaluation), resumable,
- * reported as the paper's table, run records and plots ({@link Experiment}).
+ * {@code skillearn experiment}: every method on every seed (search, then evaluation: of the searched
+ * model itself on the linear model, of the derived genotype trained from scratch on the DARTS
+ * supernet), resumable, reported as the paper's table, run records and plots ({@link Experiment}).
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run every method on every seed, resume where stopped, and write the results table, records and plots.")
@@ -45,14 +48,73 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "1", description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
     int parallel;
 
+    @Option(names = "--model", defaultValue = "linear", description = "linear: the small models, each tested itself; darts: the"
+            + " DARTS supernet, each derived genotype then trained from scratch and tested (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--channels", defaultValue = "16", description = "darts model: the search supernet's initial channels C"
+            + " (default: ${DEFAULT-VALUE})")
+    int channels;
+
+    @Option(names = "--layers", defaultValue = "8", description = "darts model: the search supernet's cells (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "darts model: solver steps per search epoch, 0 for one"
+            + " pass over search-train (default: ${DEFAULT-VALUE})")
+    long stepsPerEpoch;
+
+    @Option(names = "--eval-channels", defaultValue = "16", description = "darts model: evaluation network's initial channels"
+            + " (default: ${DEFAULT-VALUE})")
+    int evalChannels;
+
+    @Option(names = "--eval-layers", defaultValue = "8", description = "darts model: evaluation network's cells (default: ${DEFAULT-VALUE})")
+    int evalLayers;
+
+    @Option(names = "--eval-epochs", defaultValue = "10", description = "darts model: evaluation training epochs (default: ${DEFAULT-VALUE})")
+    int evalEpochs;
+
+    @Option(names = "--eval-batch-size", defaultValue = "96", description = "darts model: evaluation batch size (default: ${DEFAULT-VALUE})")
+    int evalBatchSize;
+
+    @Option(names = "--eval-train-images", defaultValue = "0", description = "darts model: evaluate on the first N training images"
+            + " (0: all) (default: ${DEFAULT-VALUE})")
+    int evalTrainImages;
+
+    @Option(names = "--eval-auxiliary-weight", defaultValue = "0.4", description = "darts model: auxiliary head weight, 0 for none"
+            + " (default: ${DEFAULT-VALUE})")
+    double evalAuxiliaryWeight;
+
+    @Option(names = "--eval-drop-path", defaultValue = "0.2", description = "darts model: final drop-path probability"
+            + " (default: ${DEFAULT-VALUE})")
+    double evalDropPath;
+
+    @Option(names = "--eval-cutout", defaultValue = "16", description = "darts model: cutout length, 0 for none (default: ${DEFAULT-VALUE})")
+    int evalCutout;
+
+    @Option(names = "--eval-crop-padding", defaultValue = "4", description = "darts model: random-crop padding, 0 for none"
+            + " (default: ${DEFAULT-VALUE})")
+    int evalCropPadding;
+
     @Option(names = "--stop-after-epochs", hidden = true,
             description = "stop each run (with a checkpoint) after this many epochs of this invocation; for time slices and tests")
     Integer stopAfterEpochs;
 
+    /** The supernet protocol of {@code --model darts}, null for the linear model. */
+    private SupernetProtocol supernet() {
+        if ("linear".equals(model)) {
+            return null;
+        }
+        if (!"darts".equals(model)) {
+            throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
+        }
+        return new SupernetProtocol(channels, layers, stepsPerEpoch, new EvaluationBudget(evalChannels, evalLayers, evalEpochs,
+                evalBatchSize, evalTrainImages, evalAuxiliaryWeight, evalDropPath, evalCutout, evalCropPadding));
+    }
+
     @Override
     public Integer call() throws Exception {
         ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), dataset,
-                dataDir, budget, batchSize, out, parallel);
+                dataDir, budget, batchSize, out, parallel, supernet());
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
             throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }

@@ -69,6 +69,16 @@ public final class Experiment {
         m.put("budget_epochs", o.budget());
         m.put("batch_size", o.batchSize());
         m.put("parallel", o.parallel());
+        if (o.supernet() != null) {
+            SupernetProtocol p = o.supernet();
+            m.put("model", "darts");
+            m.put("channels", p.channels());
+            m.put("layers", p.layers());
+            m.put("steps_per_epoch", p.stepsPerEpoch());
+            m.put("evaluation", p.evaluation());
+        } else {
+            m.put("model", "linear");
+        }
         m.put("runs", plan.runs().stream().map(r -> o.out().relativize(r.folder()).toString()).toList());
         return m;
     }

@@ -17,9 +17,17 @@ import org.skillearn.examples.run.SearchOptions;
  * @param batchSize batch size of every run
  * @param out       the experiment folder
  * @param parallel  how many runs execute at once on this machine
+ * @param supernet  the DARTS supernet protocol (search size, genotype evaluation), or null for the
+ *                  linear model, whose searched model is tested itself
  */
 public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
-        int batchSize, Path out, int parallel) {
+        int batchSize, Path out, int parallel, SupernetProtocol supernet) {
+
+    /** An experiment on the linear model. */
+    public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
+            int batchSize, Path out, int parallel) {
+        this(methods, seeds, dataset, dataDir, budget, batchSize, out, parallel, null);
+    }
 
     /** Validates every field, naming the option at fault. */
     public ExperimentOptions {
@@ -57,10 +65,22 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         }
     }
 
-    /** The search options of one run: the search's defaults with this experiment's method, order, seed, budget and data. */
+    /**
+     * The search options of one run: the search's defaults with this experiment's method, order,
+     * seed, budget and data, and on the supernet its size and steps per epoch.
+     */
     public SearchOptions searchOptions(MethodVariant method, long seed) {
         SearchOptions d = SearchOptions.defaults(method.method(), seed);
-        return new SearchOptions(method.method(), d.model(), method.order(), dataset, dataDir, budget, batchSize, seed,
-                d.lambda(), d.gamma(), d.ablation(), d.rounds());
+        if (supernet == null) {
+            return new SearchOptions(method.method(), d.model(), method.order(), dataset, dataDir, budget, batchSize, seed,
+                    d.lambda(), d.gamma(), d.ablation(), d.rounds());
+        }
+        return new SearchOptions(method.method(), "darts", method.order(), dataset, dataDir, budget, batchSize, seed, d.lambda(),
+                d.gamma(), d.ablation(), d.rounds(), supernet.channels(), supernet.layers(), supernet.stepsPerEpoch());
+    }
+
+    /** The genotype evaluation of every run, or null on the linear model. */
+    public EvaluationBudget evaluation() {
+        return supernet == null ? null : supernet.evaluation();
     }
 }

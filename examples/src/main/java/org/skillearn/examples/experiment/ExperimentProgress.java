@@ -3,6 +3,7 @@ package org.skillearn.examples.experiment;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.examples.run.SearchRun;
 
 /**
@@ -46,7 +47,8 @@ public final class ExperimentProgress {
         double f = (double) epochsDone / epochs;
         active.put(spec, new double[] {f, f});
         workLeft -= f;
-        position.put(spec, epochsDone == 0 ? "starting" : "resuming after epoch " + epochsDone);
+        position.put(spec, epochsDone == 0 ? "starting" : epochsDone == epochs ? "search complete, evaluating the genotype"
+                : "resuming after epoch " + epochsDone);
         err.printf("[%d/%d runs] %s: %s%n", done, total, spec.name(), position.get(spec));
     }
 
@@ -86,6 +88,24 @@ public final class ExperimentProgress {
             @Override
             public void epoch(int epoch, int epochs, Map<String, Object> metrics) {
                 update(spec, (double) epoch / epochs, "epoch " + epoch + "/" + epochs + " done");
+            }
+        };
+    }
+
+    /**
+     * The listener an evaluation of the run's genotype reports to: it shows the evaluation's epoch
+     * and step; the time estimate counts search epochs only.
+     */
+    public GenotypeTraining.Listener evaluationListener(RunSpec spec, String task) {
+        return new GenotypeTraining.Listener() {
+            @Override
+            public void step(int epoch, long step, long stepsPerEpoch, double loss) {
+                update(spec, 1, "evaluating on " + task + ", epoch " + epoch + " step " + step + "/" + stepsPerEpoch);
+            }
+
+            @Override
+            public void epoch(GenotypeTraining.Epoch e) {
+                update(spec, 1, "evaluating on " + task + ", epoch " + e.epoch() + " done");
             }
         };
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.skillearn.examples.run.RunDirectory;
-import org.skillearn.examples.run.SearchRun;
 
 /**
  * Writes an experiment's report from its run folders: {@value #TABLE_MD} and {@value #TABLE_CSV}
@@ -45,7 +44,7 @@ public final class ExperimentReport {
         List<RunResult> results = new ArrayList<>();
         List<MetricsHistory> histories = new ArrayList<>();
         for (RunSpec spec : plan.runs()) {
-            if (SearchRun.isComplete(spec.folder())) {
+            if (GenotypeEvaluations.runComplete(spec)) {
                 results.add(RunResult.read(spec));
             }
             histories.add(MetricsHistory.read(spec));
@@ -68,13 +67,25 @@ public final class ExperimentReport {
                 .append("; ").append(threads.parallel()).append(" run(s) at once on ").append(threads.cores()).append(" cores.\n\n");
         b.append("Complete runs: ").append(complete).append(" of ").append(planned).append(".\n\n");
         b.append(table.toMarkdown()).append('\n');
-        b.append("Error: 100 × (1 − accuracy on the held-out test set), mean ± sample standard deviation over seeds. ")
-                .append("Params (M): every learnable parameter of the program (all learners), in millions. ")
-                .append("Search cost: wall-clock seconds of search per run (the epochs, without the final evaluation), "
-                        + "mean ± std.\n\n");
+        EvaluationBudget e = o.evaluation();
+        if (e == null) {
+            b.append("Error: 100 × (1 − accuracy on the held-out test set), mean ± sample standard deviation over seeds. ")
+                    .append("Params (M): every learnable parameter of the program (all learners), in millions. ");
+        } else {
+            SupernetProtocol p = o.supernet();
+            b.append(String.format(Locale.ROOT, "Search: DARTS supernet with C = %d, %d cells, %s per epoch. ", p.channels(),
+                    p.layers(), p.stepsPerEpoch() == 0 ? "one pass over search-train" : p.stepsPerEpoch() + " steps"))
+                    .append(String.format(Locale.ROOT, "Error: 100 × (1 − test accuracy) of the derived genotype's network (C = %d, "
+                            + "%d cells) trained from scratch for %d epoch(s), batch %d, on %s training images (auxiliary weight %s, "
+                            + "drop path %s, cutout %d, crop padding %d), each task separately; mean ± sample standard deviation "
+                            + "over seeds. Params (M): the evaluation network's parameters, in millions. ", e.channels(), e.layers(),
+                            e.epochs(), e.batchSize(), e.trainImages() == 0 ? "all" : "the first " + e.trainImages(),
+                            e.auxiliaryWeight(), e.dropPath(), e.cutout(), e.cropPadding()));
+        }
+        b.append("Search cost: wall-clock seconds of search per run (the epochs, without the final evaluation), mean ± std.\n\n");
         b.append("Plots: `").append(PLOTS).append("/`. Per-run figures: `").append(RUNS_CSV).append("`; each run's folder under `")
                 .append(RunPlan.RUNS).append("/` holds config.json, metrics.jsonl, result.json and ").append(RunRecord.FILE)
-                .append(".\n");
+                .append(e == null ? "" : ", and the genotype's evaluations in " + GenotypeEvaluations.PREFIX + "<task>/").append(".\n");
         return b.toString();
     }
 

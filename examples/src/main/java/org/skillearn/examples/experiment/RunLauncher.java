@@ -3,14 +3,16 @@ package org.skillearn.examples.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Locale;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 
 /**
  * Carries out one run in its folder with {@link SearchRun}: a complete run is left alone, a started
- * one is resumed from its checkpoint, a new one is started; every invocation is added to the run's
- * {@link RunRecord}. A folder that holds a run of other options is an error, never overwritten.
+ * one is resumed from its checkpoint, a new one is started; on the supernet, a finished search is
+ * followed by the {@link GenotypeEvaluations evaluations} of its genotype that are not yet done.
+ * Every invocation is added to the run's {@link RunRecord}. A folder that holds a run of other
+ * options is an error, never overwritten.
  */
 public final class RunLauncher implements RunTask {
 
@@ -43,21 +45,35 @@ public final class RunLauncher implements RunTask {
         boolean started = SearchRun.isStarted(spec.folder());
         if (started) {
             requireSameOptions(spec);
+            GenotypeEvaluations.requireSameOptions(spec);
         }
-        if (SearchRun.isComplete(spec.folder())) {
+        if (GenotypeEvaluations.runComplete(spec)) {
             progress.alreadyComplete(spec);
             return RunStatus.ALREADY_COMPLETE;
         }
-        int before = started ? epochsDone(spec) : 0;
-        progress.starting(spec, before, spec.options().epochs());
-        Instant t0 = Instant.now();
-        SearchRun.Listener listener = progress.listener(spec);
-        SearchRun.Outcome o = started ? SearchRun.resume(spec.folder(), maxEpochs, listener)
-                : SearchRun.start(spec.options(), spec.folder(), maxEpochs, listener);
-        RunRecord.append(spec, started ? "resume" : "start", t0, Instant.now(), before, o.epochs(), threads);
-        RunStatus status = o.complete() ? RunStatus.COMPLETED : RunStatus.STOPPED;
-        progress.finished(spec, status, o.complete() ? summary(o.result()) : "after epoch " + o.epochs());
-        return status;
+        int epochs = spec.options().epochs();
+        if (SearchRun.isComplete(spec.folder())) {
+            progress.starting(spec, epochs, epochs);
+        } else {
+            int before = started ? epochsDone(spec) : 0;
+            progress.starting(spec, before, epochs);
+            Instant t0 = Instant.now();
+            SearchRun.Listener listener = progress.listener(spec);
+            SearchRun.Outcome o = started ? SearchRun.resume(spec.folder(), maxEpochs, listener)
+                    : SearchRun.start(spec.options(), spec.folder(), maxEpochs, listener);
+            RunRecord.append(spec, started ? "resume" : "start", t0, Instant.now(), before, o.epochs(), threads);
+            if (!o.complete()) {
+                progress.finished(spec, RunStatus.STOPPED, "after epoch " + o.epochs());
+                return RunStatus.STOPPED;
+            }
+        }
+        if (spec.evaluation() != null) {
+            Instant t0 = Instant.now();
+            GenotypeEvaluations.run(spec, task -> progress.evaluationListener(spec, task));
+            RunRecord.append(spec, "evaluate", t0, Instant.now(), epochs, epochs, threads);
+        }
+        progress.finished(spec, RunStatus.COMPLETED, summary(RunResult.read(spec)));
+        return RunStatus.COMPLETED;
     }
 
     private static void requireSameOptions(RunSpec spec) throws IOException {
@@ -74,15 +90,11 @@ public final class RunLauncher implements RunTask {
         return Files.exists(file) ? (int) Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count() : 0;
     }
 
-    private static String summary(Map<String, Object> result) {
+    private static String summary(RunResult result) {
         StringBuilder b = new StringBuilder("(");
-        result.forEach((k, v) -> {
-            if (k.endsWith("test_accuracy") && v instanceof Number n) {
-                b.append(k).append(String.format("=%.4f, ", n.doubleValue()));
-            }
-        });
-        Object s = result.get("search_seconds");
-        b.append(s instanceof Number n ? String.format("%.1f s", n.doubleValue()) : "").append(')');
+        result.accuracies().forEach((task, a) -> b.append(task.isEmpty() ? "" : task + "_").append(RunResult.ACCURACY_SUFFIX)
+                .append(String.format(Locale.ROOT, "=%.4f, ", a)));
+        b.append(String.format(Locale.ROOT, "search %.1f s", result.searchSeconds())).append(')');
         return b.toString();
     }
 }

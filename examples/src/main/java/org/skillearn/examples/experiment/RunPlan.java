@@ -26,7 +26,7 @@ public record RunPlan(List<RunSpec> runs) {
         List<RunSpec> l = new ArrayList<>();
         for (MethodVariant m : options.methods()) {
             for (long seed : options.seeds().seeds()) {
-                l.add(new RunSpec(m, seed, options.searchOptions(m, seed), folder(options.out(), m, seed)));
+                l.add(new RunSpec(m, seed, options.searchOptions(m, seed), folder(options.out(), m, seed), options.evaluation()));
             }
         }
         return new RunPlan(l);

@@ -34,7 +34,7 @@ public final class RunRecord {
      * Adds one invocation to the record of {@code spec} (creating the record on the first) and
      * writes it atomically.
      *
-     * @param action       "start" or "resume"
+     * @param action       "start" or "resume" (a search), or "evaluate" (the genotype's evaluations)
      * @param started      when this invocation began work on the run
      * @param ended        when it stopped
      * @param epochsBefore epochs complete before it
@@ -64,7 +64,7 @@ public final class RunRecord {
         invocation.put("nd4j_threads_per_run", budget.perRun());
         invocations.add(invocation);
 
-        boolean complete = SearchRun.isComplete(spec.folder());
+        boolean complete = GenotypeEvaluations.runComplete(spec);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("run", spec.name());
         r.put("method", spec.method().label());

@@ -10,14 +10,17 @@ import java.util.Map;
 import org.skillearn.examples.run.SearchRun;
 
 /**
- * What a finished run's {@code result.json} says, whatever the model: every
+ * What a finished run says. On the linear model, its {@code result.json}: every
  * {@code *test_accuracy} figure (one per task: {@code test_accuracy} for DARTS,
  * {@code testee_test_accuracy} for LPT, {@code fine_}/{@code coarse_test_accuracy} for IL and
- * MTL), the parameter count and the search time.
+ * MTL), the parameter count and the search time. On the supernet, the test accuracy of each
+ * {@link GenotypeEvaluations evaluation} of the derived genotype (task "" for a single-task method,
+ * {@code fine} and {@code coarse} for IL and MTL), the evaluation network's parameter count (of the
+ * first task) and the search time.
  *
  * @param spec          the run
  * @param accuracies    test accuracy by task name (the key without {@code test_accuracy}; "" for a plain {@code test_accuracy})
- * @param parameters    learnable parameters of the program
+ * @param parameters    learnable parameters of the program, or of the evaluation network on the supernet
  * @param searchSeconds search time summed over the run's epochs
  */
 public record RunResult(RunSpec spec, Map<String, Double> accuracies, long parameters, double searchSeconds) {
@@ -34,6 +37,9 @@ public record RunResult(RunSpec spec, Map<String, Double> accuracies, long param
     public static RunResult read(RunSpec spec) throws IOException {
         Path file = spec.folder().resolve(SearchRun.RESULT);
         JsonNode r = new ObjectMapper().readTree(file.toFile());
+        if (spec.evaluation() != null) {
+            return readEvaluated(spec, file, r);
+        }
         Map<String, Double> acc = new LinkedHashMap<>();
         for (Iterator<String> it = r.fieldNames(); it.hasNext();) {
             String key = it.next();
@@ -50,6 +56,24 @@ public record RunResult(RunSpec spec, Map<String, Double> accuracies, long param
             throw new IOException(file + ": lacks \"parameters\" or \"search_seconds\"");
         }
         return new RunResult(spec, acc, p.asLong(), s.asDouble());
+    }
+
+    private static RunResult readEvaluated(RunSpec spec, Path file, JsonNode search) throws IOException {
+        JsonNode s = search.get("search_seconds");
+        if (s == null || !s.isNumber()) {
+            throw new IOException(file + ": lacks \"search_seconds\"");
+        }
+        java.util.List<String> tasks = GenotypeEvaluations.tasks(spec);
+        Map<String, Double> acc = new LinkedHashMap<>();
+        long parameters = 0;
+        for (String task : tasks) {
+            JsonNode e = GenotypeEvaluations.result(spec, task);
+            acc.put(tasks.size() == 1 ? "" : task, e.get("test_accuracy").asDouble());
+            if (parameters == 0) {
+                parameters = e.get("parameters").asLong();
+            }
+        }
+        return new RunResult(spec, acc, parameters, s.asDouble());
     }
 
     /** The task name of a result key: {@code fine_test_accuracy} → {@code fine}, {@code test_accuracy} → "". */

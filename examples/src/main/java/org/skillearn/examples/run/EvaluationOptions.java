@@ -14,6 +14,8 @@ import org.skillearn.examples.programs.DatasetChoice;
  *                        (its {@code genotype.json}), or the DARTS text {@code Genotype(normal=[...], ...)}
  * @param dataset         fashion-mnist, cifar10 or cifar100
  * @param dataDir         the dataset folder, or null for the bundled Fashion-MNIST subset
+ * @param task            {@value #FINE}: the dataset's own classes; {@value #COARSE}: Fashion-MNIST's four
+ *                        {@link org.skillearn.examples.programs.FashionGroups groups} (interleaving learning's second task)
  * @param trainImages     use only the first this many training images (0: all)
  * @param channels        initial channels C
  * @param layers          cells
@@ -21,8 +23,13 @@ import org.skillearn.examples.programs.DatasetChoice;
  * @param training        the training schedule and regularization
  * @param testEvery       test after every this many epochs (and after the last)
  */
-public record EvaluationOptions(String genotype, String dataset, Path dataDir, int trainImages, int channels, int layers,
+public record EvaluationOptions(String genotype, String dataset, Path dataDir, String task, int trainImages, int channels, int layers,
         boolean auxiliary, TrainingConfig training, int testEvery) {
+
+    /** The task of the dataset's own classes. */
+    public static final String FINE = "fine";
+    /** Fashion-MNIST's four coarse groups. */
+    public static final String COARSE = "coarse";
 
     public EvaluationOptions {
         if (genotype == null || genotype.isBlank()) {
@@ -30,6 +37,13 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, i
                     + " Genotype(...) string");
         }
         DatasetChoice.parse(dataset);
+        if (!FINE.equals(task) && !COARSE.equals(task)) {
+            throw new IllegalArgumentException("--task must be " + FINE + " or " + COARSE + ", got '" + task + "'");
+        }
+        if (COARSE.equals(task) && !"fashion-mnist".equals(dataset)) {
+            throw new IllegalArgumentException("--task " + COARSE + " is Fashion-MNIST's grouping of its ten classes; dataset '"
+                    + dataset + "' has no such task");
+        }
         if (trainImages < 0) {
             throw new IllegalArgumentException("--train-images must be >= 0 (0: all), got " + trainImages);
         }
@@ -47,6 +61,7 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, i
         m.put("genotype_source", genotype);
         m.put("dataset", dataset);
         m.put("data_dir", dataDir == null ? null : dataDir.toAbsolutePath().toString());
+        m.put("task", task);
         m.put("train_images", trainImages);
         m.put("channels", channels);
         m.put("layers", layers);

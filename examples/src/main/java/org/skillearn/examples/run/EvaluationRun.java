@@ -14,11 +14,12 @@ import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.FashionGroups;
 import org.skillearn.examples.programs.SupernetDarts;
 
 /**
- * Trains the network of a genotype from scratch on the full training set and tests it (DARTS'
- * evaluation), in a run folder: {@value SearchRun#CONFIG} (options, genotype, parameter
+ * Trains the network of a genotype from scratch on the full training set of one task and tests it
+ * (DARTS' evaluation; interleaving learning evaluates each task separately), in a run folder: {@value SearchRun#CONFIG} (options, genotype, parameter
  * count), {@value SearchRun#METRICS} (one JSON object per epoch: loss, accuracies, time) and
  * {@value SearchRun#RESULT} (test accuracy and error, parameters, time), all written atomically.
  */
@@ -72,6 +73,9 @@ public final class EvaluationRun {
         Genotype genotype = resolveGenotype(o.genotype());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         TrainTest data = d.load(o.dataDir());
+        if (EvaluationOptions.COARSE.equals(o.task())) {
+            data = new TrainTest(FashionGroups.coarse(data.train()), FashionGroups.coarse(data.test()));
+        }
         ImageDataset train = data.train();
         if (o.trainImages() > 0 && o.trainImages() < train.size()) {
             int[] first = new int[o.trainImages()];
@@ -94,6 +98,7 @@ public final class EvaluationRun {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("options", o.toMap());
         config.put("genotype", genotype.toString());
+        config.put("classes", train.numClasses());
         config.put("train_images", train.size());
         config.put("test_images", data.test().size());
         config.put("parameters", net.testParameterCount());
@@ -128,6 +133,7 @@ public final class EvaluationRun {
             }
         });
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", o.task());
         result.put("test_accuracy", r.testAccuracy());
         result.put("test_error", 1 - r.testAccuracy());
         result.put("parameters", r.parameters());
