@@ -105,17 +105,11 @@ class DartsCommandLineTest {
         assertEquals("coarse", result.get("task").asText());
         assertEquals(1 - result.get("test_accuracy").asDouble(), result.get("test_error").asDouble(), 1e-12);
 
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
+        String text = StandardError.of(() -> {
             assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "medium", "--out", dir.resolve("o").toString()));
             assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--dataset", "cifar10",
                     "--out", dir.resolve("o").toString()));
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
+        });
         assertTrue(text.contains("--task must be fine or coarse, got 'medium'"), text);
         assertTrue(text.contains("dataset 'cifar10' has no such task"), text);
         assertTrue(Files.notExists(dir.resolve("o")));

@@ -1,5 +1,7 @@
 package org.skillearn.examples.experiment;
 
+import org.skillearn.examples.run.SearchOptions;
+
 /**
  * The DARTS protocol of an experiment on the supernet ({@code --model darts}): every method searches
  * a supernet of the same size for the same steps, and every derived genotype is then trained from
@@ -14,16 +16,7 @@ public record SupernetProtocol(int channels, int layers, long stepsPerEpoch, Eva
 
     /** Validates every field, naming the option at fault. */
     public SupernetProtocol {
-        if (channels < 2) {
-            throw new IllegalArgumentException("--channels must be >= 2, got " + channels);
-        }
-        if (layers < 3) {
-            throw new IllegalArgumentException("--layers must be >= 3 (two reduction cells and a normal one), got " + layers);
-        }
-        if (stepsPerEpoch < 0) {
-            throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass over search-train), got "
-                    + stepsPerEpoch);
-        }
+        SearchOptions.checkSupernet(channels, layers, stepsPerEpoch);
         if (evaluation == null) {
             throw new IllegalArgumentException("the supernet protocol needs an evaluation budget");
         }

@@ -66,16 +66,7 @@ public record SearchOptions(String method, String model, int order, String datas
         if (!List.of("auto", "small", "resnet18").contains(encoder)) {
             throw new IllegalArgumentException("--encoder " + encoder + " is not available; expected auto, small or resnet18");
         }
-        if (channels < 2) {
-            throw new IllegalArgumentException("--channels must be >= 2, got " + channels);
-        }
-        if (layers < 3) {
-            throw new IllegalArgumentException("--layers must be >= 3 (two reduction cells and a normal one), got " + layers);
-        }
-        if (stepsPerEpoch < 0) {
-            throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass over search-train), got "
-                    + stepsPerEpoch);
-        }
+        checkSupernet(channels, layers, stepsPerEpoch);
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
         }
@@ -87,6 +78,20 @@ public record SearchOptions(String method, String model, int order, String datas
         }
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
+        }
+    }
+
+    /** Checks the supernet's size and the steps per epoch, naming the option at fault. */
+    public static void checkSupernet(int channels, int layers, long stepsPerEpoch) {
+        if (channels < 2) {
+            throw new IllegalArgumentException("--channels must be >= 2, got " + channels);
+        }
+        if (layers < 3) {
+            throw new IllegalArgumentException("--layers must be >= 3 (two reduction cells and a normal one), got " + layers);
+        }
+        if (stepsPerEpoch < 0) {
+            throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass over search-train), got "
+                    + stepsPerEpoch);
         }
     }
 

@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,6 +21,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skillearn.examples.StandardError;
 import org.skillearn.examples.cli.Skillearn;
 
 class ExperimentCommandTest {
@@ -143,7 +141,7 @@ class ExperimentCommandTest {
             "--stop-after-epochs", "1"};
         assertEquals(0, Skillearn.execute(concat(common, "--budget", "2")));
         byte[] config = Files.readAllBytes(out.resolve("runs/darts-1st-seed1/config.json"));
-        String err = stderrOf(() -> assertEquals(1, Skillearn.execute(concat(common, "--budget", "3"))));
+        String err = StandardError.of(() -> assertEquals(1, Skillearn.execute(concat(common, "--budget", "3"))));
         assertTrue(err.contains("holds a run with other options"), err);
         assertArrayEquals(config, Files.readAllBytes(out.resolve("runs/darts-1st-seed1/config.json")));
     }
@@ -161,25 +159,17 @@ class ExperimentCommandTest {
         assertError("--data-dir is required for --dataset cifar10", "--dataset", "cifar10", "--out", o);
         assertError("no such folder", "--data-dir", out.resolve("missing").toString(), "--out", o);
         assertError("--parallel", "--parallel", "two", "--out", o);
+        assertError("--model quantum is not available; expected linear or darts", "--model", "quantum", "--out", o);
+        assertError("--eval-epochs must be >= 1, got 0", "--model", "darts", "--eval-epochs", "0", "--out", o);
+        assertError("--eval-drop-path must be in [0, 1), got 1.5", "--model", "darts", "--eval-drop-path", "1.5", "--out", o);
+        assertError("--layers must be >= 3", "--model", "darts", "--layers", "2", "--out", o);
         assertFalse(Files.exists(out.resolve("runs")), "bad options must not start runs");
     }
 
     private static void assertError(String expected, String... args) {
         String[] all = concat(new String[] {"experiment"}, args);
-        String err = stderrOf(() -> assertNotEquals(0, Skillearn.execute(all)));
+        String err = StandardError.of(() -> assertNotEquals(0, Skillearn.execute(all)));
         assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
-    }
-
-    private static String stderrOf(Runnable r) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setErr(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 
     private static String[] concat(String[] a, String... b) {

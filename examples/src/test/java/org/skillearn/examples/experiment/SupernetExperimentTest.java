@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.skillearn.examples.StandardError;
 import org.skillearn.examples.cli.Skillearn;
 
 /**
@@ -77,7 +75,7 @@ class SupernetExperimentTest {
             }
         }
         assertTrue(Files.readString(out.resolve("results.md")).contains("Complete runs: 4 of 4."));
-        String err = stderrOf(() -> assertEquals(0, Skillearn.execute(command(out))));
+        String err = StandardError.of(() -> assertEquals(0, Skillearn.execute(command(out))));
         assertTrue(err.contains("darts-1st seed 1: already complete, not redone"), err);
         assertTrue(err.contains("il-1st seed 1: search complete, evaluating the genotype"), err);
         assertTrue(Files.isRegularFile(redo));
@@ -88,7 +86,7 @@ class SupernetExperimentTest {
 
         // a finished evaluation made with other options is an error, not overwritten
         byte[] result = Files.readAllBytes(out.resolve("runs/darts-1st-seed1/evaluate-fine/result.json"));
-        String other = stderrOf(() -> assertNotEquals(0, Skillearn.execute(command(out, "--eval-crop-padding", "0"))));
+        String other = StandardError.of(() -> assertNotEquals(0, Skillearn.execute(command(out, "--eval-crop-padding", "0"))));
         assertTrue(other.contains("evaluate-fine: holds an evaluation with other options"), other);
         assertTrue(other.contains("\"crop_padding\":4"), other);
         assertArrayEquals(result, Files.readAllBytes(out.resolve("runs/darts-1st-seed1/evaluate-fine/result.json")));
@@ -115,15 +113,4 @@ class SupernetExperimentTest {
         }
     }
 
-    private static String stderrOf(Runnable r) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setErr(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
-    }
 }
