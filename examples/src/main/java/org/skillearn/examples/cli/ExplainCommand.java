@@ -5,6 +5,7 @@ import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.programs.SearchProgram;
 import org.skillearn.examples.programs.SearchSetup;
@@ -35,6 +36,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "IL: rounds M (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order"
+            + " (default: ${DEFAULT-VALUE})")
+    String tasks;
+
     @Override
     public Integer call() throws Exception {
         TrainTest data = DatasetChoice.FASHION_MNIST.load(null);
@@ -43,8 +48,9 @@ final class ExplainCommand implements Callable<Integer> {
         LptConfig lpt = LptConfig.defaults().withAblation(LptAblation.parse(ablation));
         Method m = Method.parse(method);
         SearchProgram program = "darts".equals(model)
-                ? m.darts(setup, lpt, rounds, 1.0, SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS, encoder)
-                : m.linear(setup, lpt, rounds, 1.0);
+                ? m.darts(setup, lpt, rounds, 1.0, IlTasks.parse(tasks), SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS,
+                        encoder)
+                : m.linear(setup, lpt, rounds, 1.0, IlTasks.parse(tasks));
         System.out.print(program.program().explain());
         return 0;
     }

@@ -2,6 +2,7 @@ package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 import picocli.CommandLine.Command;
@@ -69,6 +70,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "IL rounds M (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order,"
+            + " from fine (the dataset's classes) and coarse (Fashion-MNIST's four groups) (default: ${DEFAULT-VALUE})")
+    String tasks;
+
     @Option(names = "--resume", description = "continue the stopped run in this folder (its config.json and checkpoint)")
     Path resume;
 
@@ -88,7 +93,7 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             dir = out;
             SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
-                    gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder);
+                    gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
             outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
         }
         if (outcome.complete()) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.skillearn.darts.evaluation.GenotypeTraining;
+import org.skillearn.examples.programs.ImageTask;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.EvaluationOptions;
 import org.skillearn.examples.run.EvaluationRun;
@@ -29,11 +30,10 @@ public final class GenotypeEvaluations {
     private GenotypeEvaluations() {
     }
 
-    /** The tasks {@code spec}'s genotype is evaluated on: both Fashion-MNIST tasks for IL and MTL, the classes otherwise. */
+    /** The tasks {@code spec}'s genotype is evaluated on: the learners' tasks for IL and MTL, the classes otherwise. */
     public static List<String> tasks(RunSpec spec) {
         Method m = Method.parse(spec.method().method());
-        return m == Method.IL || m == Method.MTL ? List.of(EvaluationOptions.FINE, EvaluationOptions.COARSE)
-                : List.of(EvaluationOptions.FINE);
+        return m == Method.IL || m == Method.MTL ? spec.options().tasks().names() : List.of(ImageTask.FINE.cliName());
     }
 
     /** The folder of the evaluation of {@code spec}'s genotype on {@code task}. */

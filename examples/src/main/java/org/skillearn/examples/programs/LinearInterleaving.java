@@ -23,8 +23,8 @@ import org.skillearn.interleave.MultiTaskLearning;
 import org.skillearn.interleave.TaskModels;
 
 /**
- * Interleaving learning (Eq. 32) with small learners on Fashion-MNIST: two tasks on the same
- * images, the ten classes and {@link FashionGroups the four coarse groups}; each learner is a
+ * Interleaving learning (Eq. 32) with small learners on {@link IlTasks tasks} that share images, by
+ * default Fashion-MNIST's ten classes and {@link FashionGroups its four coarse groups}; each learner is a
  * tanh encoder over inputs gated by the shared architecture A, with its own softmax head. The
  * multi-task baseline (Eq. 38) trains the same learners jointly.
  */
@@ -35,19 +35,19 @@ public final class LinearInterleaving implements SearchProgram {
     private final SearchSetup setup;
     private final IlProgram il;
     private final List<ImageDataset> tests;
-    private final List<String> names = List.of("fine", "coarse");
+    private final List<String> names;
 
     /**
      * @param multiTask build the multi-task baseline (Eq. 38, γ = λ = 1) instead of interleaving
      * @param rounds    M (interleaving only)
      * @param lambda    the proximity weight (interleaving only)
+     * @param ilTasks   the learners' tasks, in hand-over order
      */
-    public LinearInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda) {
+    public LinearInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, IlTasks ilTasks) {
         this.setup = setup;
-        SearchSplit s = setup.split();
-        List<SearchSplit> tasks = List.of(s, new SearchSplit(FashionGroups.coarse(s.searchTrain()),
-                FashionGroups.coarse(s.searchVal()), FashionGroups.coarse(s.test())));
-        this.tests = List.of(tasks.get(0).test(), tasks.get(1).test());
+        List<SearchSplit> tasks = ilTasks.tasks().stream().map(t -> t.of(setup.split())).toList();
+        this.names = ilTasks.names();
+        this.tests = tasks.stream().map(SearchSplit::test).toList();
         Learner shared = Learner.named("shared architecture");
         ParameterSet a = LinearModels.gate(shared, setup.inputSize());
         LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());

@@ -35,25 +35,25 @@ public enum Method {
     /**
      * Builds this method's program on DARTS supernets of {@code channels} initial channels and
      * {@code layers} cells; LPT's tester uses the ResNet encoder called {@code encoder}
-     * ({@link DartsLptProgram#encoder}).
+     * ({@link DartsLptProgram#encoder}); IL's and MTL's learners take {@code tasks}.
      */
-    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, int channels, int layers,
-            String encoder) {
+    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, IlTasks tasks, int channels,
+            int layers, String encoder) {
         return switch (this) {
             case DARTS -> new SupernetDarts(setup, channels, layers);
             case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder);
-            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers);
-            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers);
+            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers, tasks);
+            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers, tasks);
         };
     }
 
-    /** Builds this method's program with the small learners. */
-    public SearchProgram linear(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda) {
+    /** Builds this method's program with the small learners; IL's and MTL's learners take {@code tasks}. */
+    public SearchProgram linear(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, IlTasks tasks) {
         return switch (this) {
             case DARTS -> new LinearDarts(setup);
             case LPT -> new LinearLpt(setup, lpt);
-            case IL -> new LinearInterleaving(setup, false, rounds, ilLambda);
-            case MTL -> new LinearInterleaving(setup, true, rounds, ilLambda);
+            case IL -> new LinearInterleaving(setup, false, rounds, ilLambda, tasks);
+            case MTL -> new LinearInterleaving(setup, true, rounds, ilLambda, tasks);
         };
     }
 }

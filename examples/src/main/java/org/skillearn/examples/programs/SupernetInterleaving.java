@@ -31,8 +31,9 @@ import org.skillearn.interleave.TaskModels;
 
 /**
  * Interleaving learning (Eq. 32) — or its multi-task baseline (Eq. 38) — searching the DARTS cell
- * shared by the encoders of two Fashion-MNIST tasks on the same images: the ten classes and
- * {@link FashionGroups the four coarse groups} (Section 4.3 with CIFAR-10/100 replaced). Each
+ * shared by the encoders of {@link IlTasks tasks} on the same images, by default Fashion-MNIST's
+ * ten classes and {@link FashionGroups its four coarse groups} (Section 4.3 with CIFAR-10/100
+ * replaced). Each
  * learner is the supernet without its classifier plus its own linear head; weights and heads use
  * DARTS' SGD settings, α uses DARTS' Adam (Section 3.2.2). Every epoch records, per task, the
  * search-val loss and accuracy of the last round's encoder and head (on at most
@@ -50,7 +51,7 @@ public final class SupernetInterleaving implements SearchProgram {
     private final SupernetConfig network;
     private final IlProgram il;
     private final List<DartsTaskModel> models;
-    private final List<String> names = List.of("fine", "coarse");
+    private final List<String> names;
     private final List<ImageDataset> searchVal;
 
     /**
@@ -59,21 +60,21 @@ public final class SupernetInterleaving implements SearchProgram {
      * @param lambda    the proximity weight λ (interleaving only)
      * @param channels  the supernet's initial channels C
      * @param layers    the supernet's cells
+     * @param ilTasks   the learners' tasks, in hand-over order
      */
-    public SupernetInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, int channels, int layers) {
+    public SupernetInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, int channels, int layers,
+            IlTasks ilTasks) {
         this.setup = setup;
-        SearchSplit s = setup.split();
-        List<SearchSplit> tasks = List.of(s, new SearchSplit(FashionGroups.coarse(s.searchTrain()),
-                FashionGroups.coarse(s.searchVal()), FashionGroups.coarse(s.test())));
-        this.searchVal = List.of(tasks.get(0).searchVal(), tasks.get(1).searchVal());
+        List<SearchSplit> tasks = ilTasks.tasks().stream().map(t -> t.of(setup.split())).toList();
+        this.names = ilTasks.names();
+        this.searchVal = tasks.stream().map(SearchSplit::searchVal).toList();
         this.network = SupernetConfig.of(channels, layers, setup.searchTrain().channels(), setup.classes());
         DartsSearchConfig darts = DartsSearchConfig.paper(network, setup.epochs(), setup.stepsPerEpoch());
         Sgd learners = new Sgd(LearningRate.cosine(darts.weightLr(), darts.weightLrMin(), darts.epochs(), darts.stepsPerEpoch()),
                 darts.momentum(), darts.weightDecay(), darts.gradClip());
         Adam arch = new Adam(LearningRate.constant(darts.archLr()), darts.archBeta1(), darts.archBeta2(), 1e-8, darts.archWeightDecay());
         ParameterSet a = SupernetParameters.architecture(Learner.named("shared architecture"), "A", network);
-        this.models = TaskModels.dartsEncoder(network, tasks.get(0).searchTrain().numClasses(),
-                tasks.get(1).searchTrain().numClasses());
+        this.models = TaskModels.dartsEncoder(network, tasks.stream().mapToInt(t -> t.searchTrain().numClasses()).toArray());
         InterleavingLearning<ImageBatch> il = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
                 .optimizers(learners, arch);
         MultiTaskLearning<ImageBatch> mtl = MultiTaskLearning.<ImageBatch>builder().architecture(a).optimizers(learners, arch);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.skillearn.core.data.AugmentationConfig;
 import org.skillearn.darts.evaluation.TrainingConfig;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.ImageTask;
 
 /**
  * Everything that determines an evaluation run (training a genotype's network from scratch).
@@ -14,7 +15,7 @@ import org.skillearn.examples.programs.DatasetChoice;
  *                        (its {@code genotype.json}), or the DARTS text {@code Genotype(normal=[...], ...)}
  * @param dataset         fashion-mnist, cifar10 or cifar100
  * @param dataDir         the dataset folder, or null for the bundled Fashion-MNIST subset
- * @param task            {@value #FINE}: the dataset's own classes; {@value #COARSE}: Fashion-MNIST's four
+ * @param task            an {@link ImageTask}: fine, the dataset's own classes; coarse, Fashion-MNIST's four
  *                        {@link org.skillearn.examples.programs.FashionGroups groups} (interleaving learning's second task)
  * @param trainImages     use only the first this many training images (0: all)
  * @param channels        initial channels C
@@ -26,24 +27,13 @@ import org.skillearn.examples.programs.DatasetChoice;
 public record EvaluationOptions(String genotype, String dataset, Path dataDir, String task, int trainImages, int channels, int layers,
         boolean auxiliary, TrainingConfig training, int testEvery) {
 
-    /** The task of the dataset's own classes. */
-    public static final String FINE = "fine";
-    /** Fashion-MNIST's four coarse groups. */
-    public static final String COARSE = "coarse";
-
     public EvaluationOptions {
         if (genotype == null || genotype.isBlank()) {
             throw new IllegalArgumentException("--genotype is required: a genotype JSON file, a search run folder or a"
                     + " Genotype(...) string");
         }
         DatasetChoice.parse(dataset);
-        if (!FINE.equals(task) && !COARSE.equals(task)) {
-            throw new IllegalArgumentException("--task must be " + FINE + " or " + COARSE + ", got '" + task + "'");
-        }
-        if (COARSE.equals(task) && !"fashion-mnist".equals(dataset)) {
-            throw new IllegalArgumentException("--task " + COARSE + " is Fashion-MNIST's grouping of its ten classes; dataset '"
-                    + dataset + "' has no such task");
-        }
+        ImageTask.parse(task, "--task").requireDataset(dataset, "--task");
         if (trainImages < 0) {
             throw new IllegalArgumentException("--train-images must be >= 0 (0: all), got " + trainImages);
         }

@@ -14,7 +14,7 @@ import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.examples.programs.DatasetChoice;
-import org.skillearn.examples.programs.FashionGroups;
+import org.skillearn.examples.programs.ImageTask;
 import org.skillearn.examples.programs.SupernetDarts;
 
 /**
@@ -72,10 +72,7 @@ public final class EvaluationRun {
     public static Map<String, Object> run(EvaluationOptions o, Path dir, GenotypeTraining.Listener listener) throws IOException {
         Genotype genotype = resolveGenotype(o.genotype());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
-        TrainTest data = d.load(o.dataDir());
-        if (EvaluationOptions.COARSE.equals(o.task())) {
-            data = new TrainTest(FashionGroups.coarse(data.train()), FashionGroups.coarse(data.test()));
-        }
+        TrainTest data = ImageTask.parse(o.task(), "--task").of(d.load(o.dataDir()));
         ImageDataset train = data.train();
         if (o.trainImages() > 0 && o.trainImages() < train.size()) {
             int[] first = new int[o.trainImages()];

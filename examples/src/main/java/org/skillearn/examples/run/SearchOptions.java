@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.lpt.LptAblation;
 
@@ -30,9 +31,11 @@ import org.skillearn.lpt.LptAblation;
  * @param stepsPerEpoch solver steps per epoch, or 0 for one pass over search-train
  * @param encoder   LPT on the darts model: the tester's encoder (auto, small or resnet18; auto picks
  *                  ResNet-18 for images larger than 28×28, the small layout otherwise)
+ * @param tasks     IL and MTL: the learners' tasks in hand-over order ({@link IlTasks#DEFAULT} for other methods)
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
-        long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch, String encoder) {
+        long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch, String encoder,
+        IlTasks tasks) {
 
     /** DARTS' search network size (C = 16, 8 cells). */
     public static final int DEFAULT_CHANNELS = 16;
@@ -40,6 +43,14 @@ public record SearchOptions(String method, String model, int order, String datas
 
     /** The tester encoder LPT gets unless told otherwise. */
     public static final String DEFAULT_ENCODER = "auto";
+
+    /** Options with IL's default tasks. */
+    public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+            long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch,
+            String encoder) {
+        this(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds, channels, layers,
+                stepsPerEpoch, encoder, IlTasks.DEFAULT);
+    }
 
     /** Options with the default tester encoder. */
     public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
@@ -57,8 +68,16 @@ public record SearchOptions(String method, String model, int order, String datas
 
     /** Validates every field, naming the option at fault. */
     public SearchOptions {
-        Method.parse(method);
+        Method m = Method.parse(method);
         DatasetChoice.parse(dataset);
+        if (tasks == null) {
+            throw new IllegalArgumentException("--tasks is required (default: " + IlTasks.DEFAULT + ")");
+        }
+        if (m == Method.IL || m == Method.MTL) {
+            tasks.requireDataset(dataset);
+        } else if (!tasks.equals(IlTasks.DEFAULT)) {
+            throw new IllegalArgumentException("--tasks " + tasks + " applies to --method il or mtl, not " + method);
+        }
         LptAblation.parse(ablation);
         if (!"linear".equals(model) && !"darts".equals(model)) {
             throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
@@ -102,17 +121,17 @@ public record SearchOptions(String method, String model, int order, String datas
 
     public SearchOptions withSeed(long s) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder);
+                channels, layers, stepsPerEpoch, encoder, tasks);
     }
 
     public SearchOptions withEpochs(int e) {
         return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder);
+                channels, layers, stepsPerEpoch, encoder, tasks);
     }
 
     public SearchOptions withOrder(int o) {
         return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder);
+                channels, layers, stepsPerEpoch, encoder, tasks);
     }
 
     /** As JSON-ready values. */
@@ -134,6 +153,7 @@ public record SearchOptions(String method, String model, int order, String datas
         m.put("layers", layers);
         m.put("steps_per_epoch", stepsPerEpoch);
         m.put("encoder", encoder);
+        m.put("tasks", tasks.toString());
         return m;
     }
 
@@ -144,6 +164,6 @@ public record SearchOptions(String method, String model, int order, String datas
                 o.get("epochs").asInt(), o.get("batch_size").asInt(), o.get("seed").asLong(), o.get("lambda").asDouble(),
                 o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt(),
                 o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0),
-                o.path("encoder").asText(DEFAULT_ENCODER));
+                o.path("encoder").asText(DEFAULT_ENCODER), IlTasks.parse(o.path("tasks").asText(IlTasks.DEFAULT.toString())));
     }
 }

@@ -116,8 +116,8 @@ public final class SearchRun {
         SearchSetup setup = o.stepsPerEpoch() > 0
                 ? new SearchSetup(full.split(), full.batches(), o.epochs(), o.stepsPerEpoch(), o.seed()) : full;
         SearchProgram program = "darts".equals(o.model())
-                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.channels(), o.layers(), o.encoder())
-                : m.linear(setup, lpt, o.rounds(), o.lambda());
+                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.tasks(), o.channels(), o.layers(), o.encoder())
+                : m.linear(setup, lpt, o.rounds(), o.lambda(), o.tasks());
 
         ProgramState state = program.initialize(o.seed());
         int firstEpoch = 1;

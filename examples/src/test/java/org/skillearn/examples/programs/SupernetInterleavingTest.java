@@ -27,7 +27,7 @@ class SupernetInterleavingTest {
     }
 
     private static void searchesOneCellForBothTasks(boolean multiTask, int stages) throws Exception {
-        SupernetInterleaving program = new SupernetInterleaving(tinySetup(), multiTask, 2, 1.0, 2, 3);
+        SupernetInterleaving program = new SupernetInterleaving(tinySetup(), multiTask, 2, 1.0, 2, 3, IlTasks.DEFAULT);
         assertEquals(stages, program.program().stages().size());
         ProgramState state = program.initialize(1);
         new SkillSolver(program.program(), SolverConfig.firstOrder()).run(state, 1);
