@@ -110,7 +110,7 @@ class DartsCommandLineTest {
             assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--dataset", "cifar10",
                     "--out", dir.resolve("o").toString()));
         });
-        assertTrue(text.contains("--task: unknown task 'medium'; expected fine or coarse"), text);
+        assertTrue(text.contains("--task: unknown task 'medium'; expected fine, coarse, cifar10 or cifar100"), text);
         assertTrue(text.contains("dataset 'cifar10' has no such task"), text);
         assertTrue(Files.notExists(dir.resolve("o")));
     }

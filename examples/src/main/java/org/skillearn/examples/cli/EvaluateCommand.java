@@ -29,7 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--task", defaultValue = "fine", description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
-            + " groups (tops, bottoms, footwear, bags), interleaving learning's second task (default: ${DEFAULT-VALUE})")
+            + " groups (tops, bottoms, footwear, bags), interleaving learning's second task; cifar10, cifar100: that dataset's"
+            + " classes and images from --data-dir (default: ${DEFAULT-VALUE})")
     String task;
 
     @Option(names = "--epochs", defaultValue = "10", description = "training epochs (DARTS: 600; default: ${DEFAULT-VALUE})")

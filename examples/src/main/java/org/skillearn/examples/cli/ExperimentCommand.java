@@ -10,6 +10,7 @@ import org.skillearn.examples.experiment.LocalExecutor;
 import org.skillearn.examples.experiment.MethodVariant;
 import org.skillearn.examples.experiment.SeedRange;
 import org.skillearn.examples.experiment.SupernetProtocol;
+import org.skillearn.examples.programs.IlTasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,10 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", defaultValue = "1", description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
     int parallel;
+
+    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "il and mtl: the learners' tasks in hand-over order,"
+            + " each evaluated separately (fine,coarse on Fashion-MNIST; cifar100,cifar10 on CIFAR) (default: ${DEFAULT-VALUE})")
+    String tasks;
 
     @Option(names = "--model", defaultValue = "linear", description = "linear: the small models, each tested itself; darts: the"
             + " DARTS supernet, each derived genotype then trained from scratch and tested (default: ${DEFAULT-VALUE})")
@@ -114,7 +119,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), dataset,
-                dataDir, budget, batchSize, out, parallel, supernet());
+                dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks));
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
             throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }

@@ -1,5 +1,6 @@
 package org.skillearn.examples.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
@@ -9,6 +10,7 @@ import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.programs.SearchProgram;
 import org.skillearn.examples.programs.SearchSetup;
+import org.skillearn.examples.programs.TaskData;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.lpt.LptAblation;
 import org.skillearn.lpt.LptConfig;
@@ -36,8 +38,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "IL: rounds M (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order,"
+            + " fine and coarse (explain builds the program on the bundled Fashion-MNIST subset) (default: ${DEFAULT-VALUE})")
     String tasks;
 
     @Override
@@ -47,10 +49,16 @@ final class ExplainCommand implements Callable<Integer> {
                 DatasetChoice.FASHION_MNIST.normalization()), 1, 0);
         LptConfig lpt = LptConfig.defaults().withAblation(LptAblation.parse(ablation));
         Method m = Method.parse(method);
+        List<TaskData> learnerTasks = List.of();
+        if (m.hasTasks()) {
+            IlTasks t = IlTasks.parse(tasks);
+            t.requireDataset(DatasetChoice.FASHION_MNIST.cliName());
+            learnerTasks = t.data(DatasetChoice.FASHION_MNIST, setup.split(), null, 0);
+        }
         SearchProgram program = "darts".equals(model)
-                ? m.darts(setup, lpt, rounds, 1.0, IlTasks.parse(tasks), SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS,
+                ? m.darts(setup, lpt, rounds, 1.0, learnerTasks, SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS,
                         encoder)
-                : m.linear(setup, lpt, rounds, 1.0, IlTasks.parse(tasks));
+                : m.linear(setup, lpt, rounds, 1.0, learnerTasks);
         System.out.print(program.program().explain());
         return 0;
     }

@@ -71,7 +71,8 @@ final class SearchCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order,"
-            + " from fine (the dataset's classes) and coarse (Fashion-MNIST's four groups) (default: ${DEFAULT-VALUE})")
+            + " from fine (the dataset's classes), coarse (Fashion-MNIST's four groups), cifar10 and cifar100 (each with its own"
+            + " images from --data-dir; --dataset cifar10 or cifar100) (default: ${DEFAULT-VALUE})")
     String tasks;
 
     @Option(names = "--resume", description = "continue the stopped run in this folder (its config.json and checkpoint)")

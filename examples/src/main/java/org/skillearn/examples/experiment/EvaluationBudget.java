@@ -56,7 +56,7 @@ public record EvaluationBudget(int channels, int layers, int epochs, int batchSi
      * The options of {@code skillearn evaluate} for one genotype and task.
      *
      * @param genotype where the genotype is (a search run folder)
-     * @param task     an {@link org.skillearn.examples.programs.ImageTask} spelling (fine or coarse)
+     * @param task     an {@link org.skillearn.examples.programs.ImageTask} spelling (fine, coarse, cifar10 or cifar100)
      * @param seed     the evaluation's seed (the run's)
      */
     public EvaluationOptions options(String genotype, String dataset, Path dataDir, String task, long seed) {

@@ -69,6 +69,7 @@ public final class Experiment {
         m.put("budget_epochs", o.budget());
         m.put("batch_size", o.batchSize());
         m.put("parallel", o.parallel());
+        m.put("tasks", o.tasks().names());
         if (o.supernet() != null) {
             SupernetProtocol p = o.supernet();
             m.put("model", "darts");

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.IlTasks;
+import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
 
 /**
@@ -19,9 +21,16 @@ import org.skillearn.examples.run.SearchOptions;
  * @param parallel  how many runs execute at once on this machine
  * @param supernet  the DARTS supernet protocol (search size, genotype evaluation), or null for the
  *                  linear model, whose searched model is tested itself
+ * @param tasks     IL's and MTL's learners' tasks in hand-over order (each evaluated separately)
  */
 public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
-        int batchSize, Path out, int parallel, SupernetProtocol supernet) {
+        int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks) {
+
+    /** An experiment with IL's default tasks. */
+    public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
+            int batchSize, Path out, int parallel, SupernetProtocol supernet) {
+        this(methods, seeds, dataset, dataDir, budget, batchSize, out, parallel, supernet, IlTasks.DEFAULT);
+    }
 
     /** An experiment on the linear model. */
     public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
@@ -63,20 +72,31 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
         }
+        if (tasks == null) {
+            throw new IllegalArgumentException("--tasks is required (default: " + IlTasks.DEFAULT + ")");
+        }
+        if (methods.stream().anyMatch(m -> Method.parse(m.method()).hasTasks())) {
+            tasks.requireDataset(dataset);
+        } else if (!tasks.equals(IlTasks.DEFAULT)) {
+            throw new IllegalArgumentException("--tasks " + tasks + " applies to il and mtl, and --methods has neither");
+        }
     }
 
     /**
      * The search options of one run: the search's defaults with this experiment's method, order,
-     * seed, budget and data, and on the supernet its size and steps per epoch.
+     * seed, budget and data, IL's and MTL's tasks, and on the supernet its size and steps per epoch.
      */
     public SearchOptions searchOptions(MethodVariant method, long seed) {
         SearchOptions d = SearchOptions.defaults(method.method(), seed);
+        IlTasks learnerTasks = Method.parse(method.method()).hasTasks() ? tasks : IlTasks.DEFAULT;
         if (supernet == null) {
             return new SearchOptions(method.method(), d.model(), method.order(), dataset, dataDir, budget, batchSize, seed,
-                    d.lambda(), d.gamma(), d.ablation(), d.rounds());
+                    d.lambda(), d.gamma(), d.ablation(), d.rounds(), d.channels(), d.layers(), d.stepsPerEpoch(), d.encoder(),
+                    learnerTasks);
         }
         return new SearchOptions(method.method(), "darts", method.order(), dataset, dataDir, budget, batchSize, seed, d.lambda(),
-                d.gamma(), d.ablation(), d.rounds(), supernet.channels(), supernet.layers(), supernet.stepsPerEpoch());
+                d.gamma(), d.ablation(), d.rounds(), supernet.channels(), supernet.layers(), supernet.stepsPerEpoch(), d.encoder(),
+                learnerTasks);
     }
 
     /** The genotype evaluation of every run, or null on the linear model. */

@@ -33,7 +33,7 @@ public final class GenotypeEvaluations {
     /** The tasks {@code spec}'s genotype is evaluated on: the learners' tasks for IL and MTL, the classes otherwise. */
     public static List<String> tasks(RunSpec spec) {
         Method m = Method.parse(spec.method().method());
-        return m == Method.IL || m == Method.MTL ? spec.options().tasks().names() : List.of(ImageTask.FINE.cliName());
+        return m.hasTasks() ? spec.options().tasks().names() : List.of(ImageTask.FINE.cliName());
     }
 
     /** The folder of the evaluation of {@code spec}'s genotype on {@code task}. */

@@ -2,9 +2,11 @@ package org.skillearn.examples.programs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.model.ParameterSet;
@@ -23,19 +25,24 @@ import org.skillearn.lpt.TestStatistics;
 /**
  * LPT (Eq. 11, or an ablation) with the DARTS supernet as the testee and a ResNet tester
  * ({@link DartsLpt}), on real images: D_ee^tr = D_er^tr = search-train, D_b = D_er^val = search-val
- * (Section 3.2.1), the paper's optimizers. Per epoch it reports the test's difficulty, the
- * unweighted bank loss, the spread of the selection probabilities, the tester's validation loss,
- * α_normal, α_reduce and the genotype derived so far; the result is the final genotype, also
+ * (Section 3.2.1), the paper's optimizers. Per epoch it reports, on the first
+ * {@value #DIAGNOSTIC_IMAGES} test-bank images (a fixed sample: one pass of the supernet and the
+ * tester over all of search-val would cost far more than the epoch), the test's difficulty, the
+ * unweighted bank loss, the spread of the selection probabilities and the tester's validation loss;
+ * and α_normal, α_reduce and the genotype derived so far; the result is the final genotype, also
  * written as {@value #GENOTYPE_FILE}.
  */
 public final class DartsLptProgram implements SearchProgram {
 
     /** The genotype file a finished run writes (as {@link SupernetDarts} does). */
     public static final String GENOTYPE_FILE = SupernetDarts.GENOTYPE_FILE;
+    /** Test-bank images behind each epoch's test statistics and tester validation loss. */
+    public static final int DIAGNOSTIC_IMAGES = 1024;
 
     private final SearchSetup setup;
     private final DartsLpt lpt;
     private final ResNetExecutor executor;
+    private final ImageDataset diagnosticBank;
 
     /**
      * @param network the supernet; its input channels and classes must match the data
@@ -53,6 +60,10 @@ public final class DartsLptProgram implements SearchProgram {
         this.lpt = DartsLpt.build(new DartsLptConfig(network, encoder, config, setup.epochs(), setup.stepsPerEpoch()),
                 new LptData<>(train, train, bank, val, setup.searchVal().size()));
         this.executor = lpt.executor();
+        ImageDataset bankImages = setup.searchVal();
+        int n = Math.min(DIAGNOSTIC_IMAGES, bankImages.size());
+        this.diagnosticBank = n == bankImages.size() ? bankImages
+                : bankImages.subset(bankImages.name() + "[0:" + n + "]", IntStream.range(0, n).toArray());
     }
 
     /**
@@ -101,8 +112,9 @@ public final class DartsLptProgram implements SearchProgram {
 
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
-        TestStatistics t = lpt.lpt().measureTest(state.bindings(), LinearModels.pass(setup.searchVal(), setup.batches()));
+        TestStatistics t = lpt.lpt().measureTest(state.bindings(), LinearModels.pass(diagnosticBank, setup.batches()));
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("diagnostic_images", diagnosticBank.size());
         m.put("test_difficulty", t.difficulty());
         m.put("bank_loss", t.bankLoss());
         m.put("selection_mean", t.selectionMean());
@@ -111,7 +123,7 @@ public final class DartsLptProgram implements SearchProgram {
         m.put("selection_max", t.selectionMax());
         m.put("selection_entropy", t.normalizedEntropy());
         if (executor != null) {
-            m.put("tester_val_loss", LinearModels.meanLoss(executor, state.bindings(), setup.searchVal(), setup.batches()));
+            m.put("tester_val_loss", LinearModels.meanLoss(executor, state.bindings(), diagnosticBank, setup.batches()));
         }
         ParameterSet arch = lpt.lpt().architecture();
         m.put("alpha_normal", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());

@@ -1,23 +1,33 @@
 package org.skillearn.examples.programs;
 
+import java.nio.file.Path;
+import org.skillearn.core.data.DatasetException;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 
 /**
- * A classification task on a dataset's images: its own classes, or Fashion-MNIST's
- * {@link FashionGroups four coarse groups}. Interleaving learning's learners (Section 4) each
+ * A classification task: the run's dataset's own classes, Fashion-MNIST's
+ * {@link FashionGroups four coarse groups}, or the classes of CIFAR-10 or CIFAR-100 with their own
+ * images — the pair of the paper's Section 4.3. Interleaving learning's learners (Section 4) each
  * take one; evaluation trains a derived cell on one.
  */
 public enum ImageTask {
     /** The dataset's own classes. */
-    FINE("fine"),
+    FINE("fine", null),
     /** Fashion-MNIST's four coarse groups of its ten classes. */
-    COARSE("coarse");
+    COARSE("coarse", null),
+    /** CIFAR-10's ten classes on CIFAR-10's images, read from the run's data folder. */
+    CIFAR10("cifar10", DatasetChoice.CIFAR10),
+    /** CIFAR-100's hundred fine classes on CIFAR-100's images, read from the run's data folder. */
+    CIFAR100("cifar100", DatasetChoice.CIFAR100);
 
     private final String cliName;
+    /** The dataset this task brings its images from; null: the run's dataset. */
+    private final DatasetChoice ownImages;
 
-    ImageTask(String cliName) {
+    ImageTask(String cliName, DatasetChoice ownImages) {
         this.cliName = cliName;
+        this.ownImages = ownImages;
     }
 
     public String cliName() {
@@ -35,25 +45,57 @@ public enum ImageTask {
                 return t;
             }
         }
-        throw new IllegalArgumentException(option + ": unknown task '" + s + "'; expected fine or coarse");
+        throw new IllegalArgumentException(option + ": unknown task '" + s + "'; expected fine, coarse, cifar10 or cifar100");
     }
 
-    /** Checks that {@code dataset} (a {@link DatasetChoice} spelling) has this task. */
+    /** The dataset whose images this task classifies when the run reads {@code run}. */
+    public DatasetChoice dataset(DatasetChoice run) {
+        return ownImages != null ? ownImages : run;
+    }
+
+    /**
+     * Checks that a run on {@code dataset} (a {@link DatasetChoice} spelling) can have this task:
+     * the coarse groups exist on Fashion-MNIST only, and the CIFAR tasks need a CIFAR run so that
+     * every task's images have one shape.
+     */
     public void requireDataset(String dataset, String option) {
-        if (this == COARSE && !DatasetChoice.FASHION_MNIST.cliName().equals(dataset)) {
+        DatasetChoice run = DatasetChoice.parse(dataset);
+        if (this == COARSE && run != DatasetChoice.FASHION_MNIST) {
             throw new IllegalArgumentException(option + " " + cliName + " is Fashion-MNIST's grouping of its ten classes;"
-                    + " dataset '" + dataset + "' has no such task");
+                    + " dataset '" + dataset + "' has no such task (on CIFAR, cifar100,cifar10 pairs the paper's two datasets)");
+        }
+        if (ownImages != null && run == DatasetChoice.FASHION_MNIST) {
+            throw new IllegalArgumentException(option + " " + cliName + " brings its own 3x32x32 images; --dataset must be"
+                    + " cifar10 or cifar100 so that every task's images have one shape, got '" + dataset + "'");
         }
     }
 
-    /** The training and test sets labelled for this task. */
-    public TrainTest of(TrainTest data) {
-        return this == FINE ? data : new TrainTest(FashionGroups.coarse(data.train()), FashionGroups.coarse(data.test()));
+    /** Relabels the run dataset's images for this task (fine and the CIFAR tasks keep the labels). */
+    private TrainTest relabel(TrainTest data) {
+        return this == COARSE ? new TrainTest(FashionGroups.coarse(data.train()), FashionGroups.coarse(data.test())) : data;
     }
 
-    /** Search-train, search-val and test labelled for this task. */
-    public SearchSplit of(SearchSplit s) {
-        return this == FINE ? s : new SearchSplit(FashionGroups.coarse(s.searchTrain()), FashionGroups.coarse(s.searchVal()),
-                FashionGroups.coarse(s.test()));
+    /** The training and test sets of this task when the run reads {@code run} from {@code dataDir}. */
+    public TrainTest load(DatasetChoice run, Path dataDir) throws DatasetException {
+        return relabel(dataset(run).load(dataDir));
+    }
+
+    /**
+     * Search-train, search-val and test of this task: the run's split relabelled, or — for a CIFAR
+     * task on the other CIFAR dataset — that dataset's own split (Section 3.2.1) with the run's seed.
+     *
+     * @param run      the run's dataset
+     * @param runSplit the run's split of {@code run}
+     * @param dataDir  where the other dataset's files are
+     */
+    public SearchSplit split(DatasetChoice run, SearchSplit runSplit, Path dataDir, long seed) throws DatasetException {
+        if (dataset(run) != run) {
+            return SearchSplit.of(dataset(run).load(dataDir), seed);
+        }
+        if (this != COARSE) {
+            return runSplit;
+        }
+        return new SearchSplit(FashionGroups.coarse(runSplit.searchTrain()), FashionGroups.coarse(runSplit.searchVal()),
+                FashionGroups.coarse(runSplit.test()));
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.data.ImageDataset;
-import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
@@ -23,8 +21,8 @@ import org.skillearn.interleave.MultiTaskLearning;
 import org.skillearn.interleave.TaskModels;
 
 /**
- * Interleaving learning (Eq. 32) with small learners on {@link IlTasks tasks} that share images, by
- * default Fashion-MNIST's ten classes and {@link FashionGroups its four coarse groups}; each learner is a
+ * Interleaving learning (Eq. 32) with small learners on {@link IlTasks tasks} whose images have one shape,
+ * by default Fashion-MNIST's ten classes and {@link FashionGroups its four coarse groups}; each learner is a
  * tanh encoder over inputs gated by the shared architecture A, with its own softmax head. The
  * multi-task baseline (Eq. 38) trains the same learners jointly.
  */
@@ -34,20 +32,17 @@ public final class LinearInterleaving implements SearchProgram {
 
     private final SearchSetup setup;
     private final IlProgram il;
-    private final List<ImageDataset> tests;
-    private final List<String> names;
+    private final List<TaskData> tasks;
 
     /**
      * @param multiTask build the multi-task baseline (Eq. 38, γ = λ = 1) instead of interleaving
      * @param rounds    M (interleaving only)
      * @param lambda    the proximity weight (interleaving only)
-     * @param ilTasks   the learners' tasks, in hand-over order
+     * @param tasks     the learners' tasks with their data, in hand-over order ({@link IlTasks#data})
      */
-    public LinearInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, IlTasks ilTasks) {
+    public LinearInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, List<TaskData> tasks) {
         this.setup = setup;
-        List<SearchSplit> tasks = ilTasks.tasks().stream().map(t -> t.of(setup.split())).toList();
-        this.names = ilTasks.names();
-        this.tests = tasks.stream().map(SearchSplit::test).toList();
+        this.tasks = List.copyOf(tasks);
         Learner shared = Learner.named("shared architecture");
         ParameterSet a = LinearModels.gate(shared, setup.inputSize());
         LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());
@@ -57,11 +52,9 @@ public final class LinearInterleaving implements SearchProgram {
                 .optimizers(learners, arch);
         MultiTaskLearning<ImageBatch> mtl = MultiTaskLearning.<ImageBatch>builder().architecture(a).optimizers(learners, arch);
         for (int k = 0; k < tasks.size(); k++) {
-            SearchSplit t = tasks.get(k);
-            InterleavingTask<ImageBatch> task = new InterleavingTask<>(names.get(k),
-                    LinearModels.source(names.get(k) + "-train", t.searchTrain(), setup.batches(), setup.seed() + 10L * k),
-                    LinearModels.source(names.get(k) + "-val", t.searchVal(), setup.batches(), setup.seed() + 10L * k + 1),
-                    TaskModels.gatedTanhEncoder(setup.inputSize(), HIDDEN, t.searchTrain().numClasses()));
+            TaskData t = tasks.get(k);
+            InterleavingTask<ImageBatch> task = t.learner(k, setup,
+                    TaskModels.gatedTanhEncoder(setup.inputSize(), HIDDEN, t.split().searchTrain().numClasses()));
             il.task(task);
             mtl.task(task);
         }
@@ -97,9 +90,10 @@ public final class LinearInterleaving implements SearchProgram {
     @Override
     public Map<String, Object> evaluate(ProgramState state) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < names.size(); k++) {
-            m.put(names.get(k) + "_test_accuracy", LinearModels.accuracy(finalClassifier(k), state.bindings(), tests.get(k),
-                    setup.batches()));
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskData t = tasks.get(k);
+            m.put(t.name() + "_test_accuracy", LinearModels.accuracy(finalClassifier(k), state.bindings(), t.split().test(),
+                    t.batches(setup.batches())));
         }
         return m;
     }

@@ -1,5 +1,6 @@
 package org.skillearn.examples.programs;
 
+import java.util.List;
 import org.skillearn.lpt.LptConfig;
 
 /** The search methods of the command line. */
@@ -32,12 +33,17 @@ public enum Method {
         throw new IllegalArgumentException("unknown method '" + s + "'; expected darts, lpt, il or mtl");
     }
 
+    /** Whether this method's learners take tasks: interleaving learning and its multi-task baseline. */
+    public boolean hasTasks() {
+        return this == IL || this == MTL;
+    }
+
     /**
      * Builds this method's program on DARTS supernets of {@code channels} initial channels and
      * {@code layers} cells; LPT's tester uses the ResNet encoder called {@code encoder}
-     * ({@link DartsLptProgram#encoder}); IL's and MTL's learners take {@code tasks}.
+     * ({@link DartsLptProgram#encoder}); IL's and MTL's learners take {@code tasks} (unused by the others).
      */
-    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, IlTasks tasks, int channels,
+    public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, List<TaskData> tasks, int channels,
             int layers, String encoder) {
         return switch (this) {
             case DARTS -> new SupernetDarts(setup, channels, layers);
@@ -47,8 +53,8 @@ public enum Method {
         };
     }
 
-    /** Builds this method's program with the small learners; IL's and MTL's learners take {@code tasks}. */
-    public SearchProgram linear(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, IlTasks tasks) {
+    /** Builds this method's program with the small learners; IL's and MTL's learners take {@code tasks} (unused by the others). */
+    public SearchProgram linear(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, List<TaskData> tasks) {
         return switch (this) {
             case DARTS -> new LinearDarts(setup);
             case LPT -> new LinearLpt(setup, lpt);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
-import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
@@ -31,9 +31,9 @@ import org.skillearn.interleave.TaskModels;
 
 /**
  * Interleaving learning (Eq. 32) — or its multi-task baseline (Eq. 38) — searching the DARTS cell
- * shared by the encoders of {@link IlTasks tasks} on the same images, by default Fashion-MNIST's
- * ten classes and {@link FashionGroups its four coarse groups} (Section 4.3 with CIFAR-10/100
- * replaced). Each
+ * shared by the encoders of {@link IlTasks tasks} whose images have one shape: by default
+ * Fashion-MNIST's ten classes and {@link FashionGroups its four coarse groups}, or the paper's
+ * CIFAR-100 and CIFAR-10 (Section 4.3). Each
  * learner is the supernet without its classifier plus its own linear head; weights and heads use
  * DARTS' SGD settings, α uses DARTS' Adam (Section 3.2.2). Every epoch records, per task, the
  * search-val loss and accuracy of the last round's encoder and head (on at most
@@ -51,8 +51,7 @@ public final class SupernetInterleaving implements SearchProgram {
     private final SupernetConfig network;
     private final IlProgram il;
     private final List<DartsTaskModel> models;
-    private final List<String> names;
-    private final List<ImageDataset> searchVal;
+    private final List<TaskData> tasks;
 
     /**
      * @param multiTask build the multi-task baseline (Eq. 38, γ = λ = 1) instead of interleaving
@@ -60,30 +59,24 @@ public final class SupernetInterleaving implements SearchProgram {
      * @param lambda    the proximity weight λ (interleaving only)
      * @param channels  the supernet's initial channels C
      * @param layers    the supernet's cells
-     * @param ilTasks   the learners' tasks, in hand-over order
+     * @param tasks     the learners' tasks with their data, in hand-over order ({@link IlTasks#data})
      */
     public SupernetInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, int channels, int layers,
-            IlTasks ilTasks) {
+            List<TaskData> tasks) {
         this.setup = setup;
-        List<SearchSplit> tasks = ilTasks.tasks().stream().map(t -> t.of(setup.split())).toList();
-        this.names = ilTasks.names();
-        this.searchVal = tasks.stream().map(SearchSplit::searchVal).toList();
+        this.tasks = List.copyOf(tasks);
         this.network = SupernetConfig.of(channels, layers, setup.searchTrain().channels(), setup.classes());
         DartsSearchConfig darts = DartsSearchConfig.paper(network, setup.epochs(), setup.stepsPerEpoch());
         Sgd learners = new Sgd(LearningRate.cosine(darts.weightLr(), darts.weightLrMin(), darts.epochs(), darts.stepsPerEpoch()),
                 darts.momentum(), darts.weightDecay(), darts.gradClip());
         Adam arch = new Adam(LearningRate.constant(darts.archLr()), darts.archBeta1(), darts.archBeta2(), 1e-8, darts.archWeightDecay());
         ParameterSet a = SupernetParameters.architecture(Learner.named("shared architecture"), "A", network);
-        this.models = TaskModels.dartsEncoder(network, tasks.stream().mapToInt(t -> t.searchTrain().numClasses()).toArray());
+        this.models = TaskModels.dartsEncoder(network, tasks.stream().mapToInt(t -> t.split().searchTrain().numClasses()).toArray());
         InterleavingLearning<ImageBatch> il = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
                 .optimizers(learners, arch);
         MultiTaskLearning<ImageBatch> mtl = MultiTaskLearning.<ImageBatch>builder().architecture(a).optimizers(learners, arch);
         for (int k = 0; k < tasks.size(); k++) {
-            SearchSplit t = tasks.get(k);
-            InterleavingTask<ImageBatch> task = new InterleavingTask<>(names.get(k),
-                    LinearModels.source(names.get(k) + "-train", t.searchTrain(), setup.batches(), setup.seed() + 10L * k),
-                    LinearModels.source(names.get(k) + "-val", t.searchVal(), setup.batches(), setup.seed() + 10L * k + 1),
-                    models.get(k));
+            InterleavingTask<ImageBatch> task = tasks.get(k).learner(k, setup, models.get(k));
             il.task(task);
             mtl.task(task);
         }
@@ -118,10 +111,11 @@ public final class SupernetInterleaving implements SearchProgram {
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < names.size(); k++) {
-            double[] lossAccuracy = lossAndAccuracy(finalLoss(k), state.bindings(), searchVal.get(k));
-            m.put(names.get(k) + "_search_val_loss", lossAccuracy[0]);
-            m.put(names.get(k) + "_search_val_accuracy", lossAccuracy[1]);
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskData t = tasks.get(k);
+            double[] lossAccuracy = lossAndAccuracy(finalLoss(k), state.bindings(), t.split().searchVal(), t.batches(setup.batches()));
+            m.put(t.name() + "_search_val_loss", lossAccuracy[0]);
+            m.put(t.name() + "_search_val_accuracy", lossAccuracy[1]);
         }
         INDArray a = state.value(il.architecture());
         m.put("alpha_normal", il.architecture().layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
@@ -131,11 +125,11 @@ public final class SupernetInterleaving implements SearchProgram {
     }
 
     /** Mean loss and accuracy over the first {@value #DIAGNOSTIC_IMAGES} images of {@code data}, in order. */
-    private double[] lossAndAccuracy(SupernetTaskLoss loss, Bindings params, ImageDataset data) {
+    private double[] lossAndAccuracy(SupernetTaskLoss loss, Bindings params, ImageDataset data, BatchConfig batches) {
         double sum = 0;
         long correct = 0;
         long n = 0;
-        for (ImageBatch b : LinearModels.pass(data, setup.batches())) {
+        for (ImageBatch b : LinearModels.pass(data, batches)) {
             if (n >= DIAGNOSTIC_IMAGES) {
                 break;
             }
@@ -159,7 +153,7 @@ public final class SupernetInterleaving implements SearchProgram {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("genotype", genotype(state).toString());
         m.put("genotype_file", GENOTYPE_FILE);
-        m.put("tasks", names);
+        m.put("tasks", tasks.stream().map(TaskData::name).toList());
         return m;
     }
 

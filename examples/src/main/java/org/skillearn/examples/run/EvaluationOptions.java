@@ -16,7 +16,8 @@ import org.skillearn.examples.programs.ImageTask;
  * @param dataset         fashion-mnist, cifar10 or cifar100
  * @param dataDir         the dataset folder, or null for the bundled Fashion-MNIST subset
  * @param task            an {@link ImageTask}: fine, the dataset's own classes; coarse, Fashion-MNIST's four
- *                        {@link org.skillearn.examples.programs.FashionGroups groups} (interleaving learning's second task)
+ *                        {@link org.skillearn.examples.programs.FashionGroups groups} (interleaving learning's second task);
+ *                        cifar10, cifar100: that dataset's classes on its own images
  * @param trainImages     use only the first this many training images (0: all)
  * @param channels        initial channels C
  * @param layers          cells

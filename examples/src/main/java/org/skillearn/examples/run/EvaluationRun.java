@@ -72,7 +72,8 @@ public final class EvaluationRun {
     public static Map<String, Object> run(EvaluationOptions o, Path dir, GenotypeTraining.Listener listener) throws IOException {
         Genotype genotype = resolveGenotype(o.genotype());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
-        TrainTest data = ImageTask.parse(o.task(), "--task").of(d.load(o.dataDir()));
+        ImageTask task = ImageTask.parse(o.task(), "--task");
+        TrainTest data = task.load(d, o.dataDir());
         ImageDataset train = data.train();
         if (o.trainImages() > 0 && o.trainImages() < train.size()) {
             int[] first = new int[o.trainImages()];
@@ -89,7 +90,7 @@ public final class EvaluationRun {
                 train.numClasses(), 3, o.auxiliary());
         EvaluationNetwork net = new EvaluationNetwork(netConfig, genotype, train.height());
         GenotypeTraining training = new GenotypeTraining(net, o.training(), BatchConfig.of(o.training().batchSize(),
-                d.normalization()));
+                task.dataset(d).normalization()));
 
         RunDirectory run = RunDirectory.open(dir);
         Map<String, Object> config = new LinkedHashMap<>();

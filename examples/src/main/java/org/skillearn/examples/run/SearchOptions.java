@@ -73,7 +73,7 @@ public record SearchOptions(String method, String model, int order, String datas
         if (tasks == null) {
             throw new IllegalArgumentException("--tasks is required (default: " + IlTasks.DEFAULT + ")");
         }
-        if (m == Method.IL || m == Method.MTL) {
+        if (m.hasTasks()) {
             tasks.requireDataset(dataset);
         } else if (!tasks.equals(IlTasks.DEFAULT)) {
             throw new IllegalArgumentException("--tasks " + tasks + " applies to --method il or mtl, not " + method);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.DataSource;
@@ -21,6 +22,7 @@ import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.programs.SearchProgram;
 import org.skillearn.examples.programs.SearchSetup;
+import org.skillearn.examples.programs.TaskData;
 import org.skillearn.lpt.LptAblation;
 import org.skillearn.lpt.LptConfig;
 
@@ -115,9 +117,10 @@ public final class SearchRun {
                 o.epochs(), o.seed());
         SearchSetup setup = o.stepsPerEpoch() > 0
                 ? new SearchSetup(full.split(), full.batches(), o.epochs(), o.stepsPerEpoch(), o.seed()) : full;
+        List<TaskData> tasks = m.hasTasks() ? o.tasks().data(d, setup.split(), o.dataDir(), o.seed()) : List.of();
         SearchProgram program = "darts".equals(o.model())
-                ? m.darts(setup, lpt, o.rounds(), o.lambda(), o.tasks(), o.channels(), o.layers(), o.encoder())
-                : m.linear(setup, lpt, o.rounds(), o.lambda(), o.tasks());
+                ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder())
+                : m.linear(setup, lpt, o.rounds(), o.lambda(), tasks);
 
         ProgramState state = program.initialize(o.seed());
         int firstEpoch = 1;

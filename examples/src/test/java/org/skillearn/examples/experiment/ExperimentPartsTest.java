@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.skillearn.examples.programs.IlTasks;
 
 class ExperimentPartsTest {
 
@@ -86,6 +87,27 @@ class ExperimentPartsTest {
         assertTrue(md.contains("| mtl | coarse | 5.00 ± 0.00 |"), md);
         assertTrue(md.contains("| Method | Error (%) on fine | Error (%) on coarse |"), md);
         assertTrue(md.contains("| mtl | 25.00 ± 0.00 | 5.00 ± 0.00 |"), md);
+    }
+
+    /** {@code --tasks} reaches IL's and MTL's runs and their evaluations, and nothing else. */
+    @Test
+    void tasksReachTheLearnersOfIlAndMtlOnly(@org.junit.jupiter.api.io.TempDir Path data) {
+        IlTasks pair = IlTasks.parse("cifar100,cifar10");
+        ExperimentOptions o = new ExperimentOptions(MethodVariant.parseList("darts-2nd,il,mtl"), SeedRange.parse("1"), "cifar10", data,
+                1, 64, Path.of("x"), 1, null, pair);
+        RunPlan plan = RunPlan.of(o);
+        assertEquals(IlTasks.DEFAULT, plan.runs().get(0).options().tasks());
+        assertEquals(List.of("fine"), GenotypeEvaluations.tasks(plan.runs().get(0)));
+        for (RunSpec r : plan.runs().subList(1, 3)) {
+            assertEquals(pair, r.options().tasks());
+            assertEquals(List.of("cifar100", "cifar10"), GenotypeEvaluations.tasks(r));
+        }
+        IllegalArgumentException noLearners = assertThrows(IllegalArgumentException.class, () -> new ExperimentOptions(
+                MethodVariant.parseList("lpt"), SeedRange.parse("1"), "cifar10", data, 1, 64, Path.of("x"), 1, null, pair));
+        assertEquals("--tasks cifar100,cifar10 applies to il and mtl, and --methods has neither", noLearners.getMessage());
+        IllegalArgumentException noCoarse = assertThrows(IllegalArgumentException.class, () -> new ExperimentOptions(
+                MethodVariant.parseList("il"), SeedRange.parse("1"), "cifar10", data, 1, 64, Path.of("x"), 1));
+        assertTrue(noCoarse.getMessage().startsWith("--tasks coarse is Fashion-MNIST's grouping"), noCoarse.getMessage());
     }
 
     @Test

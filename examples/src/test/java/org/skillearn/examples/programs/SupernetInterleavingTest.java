@@ -27,7 +27,9 @@ class SupernetInterleavingTest {
     }
 
     private static void searchesOneCellForBothTasks(boolean multiTask, int stages) throws Exception {
-        SupernetInterleaving program = new SupernetInterleaving(tinySetup(), multiTask, 2, 1.0, 2, 3, IlTasks.DEFAULT);
+        SearchSetup setup = tinySetup();
+        SupernetInterleaving program = new SupernetInterleaving(setup, multiTask, 2, 1.0, 2, 3,
+                IlTasks.DEFAULT.data(DatasetChoice.FASHION_MNIST, setup.split(), null, 1));
         assertEquals(stages, program.program().stages().size());
         ProgramState state = program.initialize(1);
         new SkillSolver(program.program(), SolverConfig.firstOrder()).run(state, 1);
