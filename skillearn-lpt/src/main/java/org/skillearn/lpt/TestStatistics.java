@@ -5,7 +5,8 @@ import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 
 /**
- * What the tester's current test looks like over the whole test bank:
+ * What the tester's current test looks like over the test-bank examples it is measured on (the whole
+ * bank, or a fixed sample of it):
  *
  * @param difficulty        Σ f(d) ℓ(d) / Σ f(d): the testee's loss on the test (Eq. 9, 14)
  * @param bankLoss          the testee's unweighted mean loss on the bank; difficulty &gt; bankLoss means
@@ -14,8 +15,8 @@ import org.skillearn.core.objective.ExampleFunction;
  * @param selectionStd      standard deviation of f(d): 0 for a uniform test
  * @param selectionMin      smallest f(d)
  * @param selectionMax      largest f(d)
- * @param normalizedEntropy entropy of f/Σf divided by log |D_b|: 1 for a uniform test
- * @param examples          |D_b|
+ * @param normalizedEntropy entropy of f/Σf divided by log of the examples measured: 1 for a uniform test
+ * @param examples          the examples measured (|D_b| for the whole bank)
  */
 public record TestStatistics(double difficulty, double bankLoss, double selectionMean, double selectionStd,
         double selectionMin, double selectionMax, double normalizedEntropy, long examples) {

@@ -102,7 +102,7 @@ public final class ExperimentPlots {
      * the unweighted test-bank loss as dashed lines, one colour per run.
      */
     static XYChart difficulty(List<MetricsHistory> runs) {
-        XYChart c = xy("LPT: difficulty of the created test vs. the whole test bank", "testee loss", 2 * runs.size());
+        XYChart c = xy("LPT: difficulty of the created test vs. the unweighted test-bank loss", "testee loss", 2 * runs.size());
         for (int k = 0; k < runs.size(); k++) {
             MetricsHistory h = runs.get(k);
             styled(c.addSeries(h.spec().name() + ": test difficulty", h.epochNumbers(), h.series("test_difficulty")), k, 0);
