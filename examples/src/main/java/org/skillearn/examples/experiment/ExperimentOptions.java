@@ -72,14 +72,8 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
         }
-        if (tasks == null) {
-            throw new IllegalArgumentException("--tasks is required (default: " + IlTasks.DEFAULT + ")");
-        }
-        if (methods.stream().anyMatch(m -> Method.parse(m.method()).hasTasks())) {
-            tasks.requireDataset(dataset);
-        } else if (!tasks.equals(IlTasks.DEFAULT)) {
-            throw new IllegalArgumentException("--tasks " + tasks + " applies to il and mtl, and --methods has neither");
-        }
+        IlTasks.requireUsable(tasks, methods.stream().anyMatch(m -> Method.parse(m.method()).hasTasks()), dataset,
+                "--tasks " + tasks + " applies to il and mtl, and --methods has neither");
     }
 
     /**

@@ -2,7 +2,6 @@ package org.skillearn.examples.programs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
@@ -60,10 +59,7 @@ public final class DartsLptProgram implements SearchProgram {
         this.lpt = DartsLpt.build(new DartsLptConfig(network, encoder, config, setup.epochs(), setup.stepsPerEpoch()),
                 new LptData<>(train, train, bank, val, setup.searchVal().size()));
         this.executor = lpt.executor();
-        ImageDataset bankImages = setup.searchVal();
-        int n = Math.min(DIAGNOSTIC_IMAGES, bankImages.size());
-        this.diagnosticBank = n == bankImages.size() ? bankImages
-                : bankImages.subset(bankImages.name() + "[0:" + n + "]", IntStream.range(0, n).toArray());
+        this.diagnosticBank = setup.searchVal().first(DIAGNOSTIC_IMAGES);
     }
 
     /**

@@ -42,6 +42,22 @@ public record IlTasks(List<ImageTask> tasks) {
     }
 
     /**
+     * The check behind {@code --tasks} of {@code search} and {@code experiment}: present; when
+     * {@code learnersTakeTasks} (IL or MTL runs), usable on {@code dataset}; otherwise the default,
+     * else an error with {@code unusedMessage}.
+     */
+    public static void requireUsable(IlTasks tasks, boolean learnersTakeTasks, String dataset, String unusedMessage) {
+        if (tasks == null) {
+            throw new IllegalArgumentException("--tasks is required (default: " + DEFAULT + ")");
+        }
+        if (learnersTakeTasks) {
+            tasks.requireDataset(dataset);
+        } else if (!tasks.equals(DEFAULT)) {
+            throw new IllegalArgumentException(unusedMessage);
+        }
+    }
+
+    /**
      * Checks that a run on {@code dataset} can have every task, and that no two of them are the
      * same task there (on CIFAR-10, fine is cifar10).
      */

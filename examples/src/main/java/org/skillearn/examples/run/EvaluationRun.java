@@ -75,12 +75,8 @@ public final class EvaluationRun {
         ImageTask task = ImageTask.parse(o.task(), "--task");
         TrainTest data = task.load(d, o.dataDir());
         ImageDataset train = data.train();
-        if (o.trainImages() > 0 && o.trainImages() < train.size()) {
-            int[] first = new int[o.trainImages()];
-            for (int i = 0; i < first.length; i++) {
-                first[i] = i;
-            }
-            train = train.subset(train.name() + "[0:" + first.length + "]", first);
+        if (o.trainImages() > 0) {
+            train = train.first(o.trainImages());
         }
         if (train.height() != train.width()) {
             throw new IllegalArgumentException("the evaluation network needs square images, got " + train.height() + "x"

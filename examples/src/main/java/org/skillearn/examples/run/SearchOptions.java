@@ -70,14 +70,7 @@ public record SearchOptions(String method, String model, int order, String datas
     public SearchOptions {
         Method m = Method.parse(method);
         DatasetChoice.parse(dataset);
-        if (tasks == null) {
-            throw new IllegalArgumentException("--tasks is required (default: " + IlTasks.DEFAULT + ")");
-        }
-        if (m.hasTasks()) {
-            tasks.requireDataset(dataset);
-        } else if (!tasks.equals(IlTasks.DEFAULT)) {
-            throw new IllegalArgumentException("--tasks " + tasks + " applies to --method il or mtl, not " + method);
-        }
+        IlTasks.requireUsable(tasks, m.hasTasks(), dataset, "--tasks " + tasks + " applies to --method il or mtl, not " + method);
         LptAblation.parse(ablation);
         if (!"linear".equals(model) && !"darts".equals(model)) {
             throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");

@@ -191,6 +191,24 @@ public final class ImageDataset {
         return new ImageDataset(name, channels, height, width, numClasses, classNames, newPixels, newLabels);
     }
 
+    /**
+     * The first {@code n} images, in order, named {@code name() + "[0:n]"}; this dataset itself
+     * when it has no more than {@code n}.
+     */
+    public ImageDataset first(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("dataset '" + name + "': cannot take the first " + n + " images");
+        }
+        if (n >= labels.length) {
+            return this;
+        }
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        return subset(name + "[0:" + n + "]", indices);
+    }
+
     /** As {@link #subset(String, int[])}, named {@code name() + "[subset]"}. */
     public ImageDataset subset(int[] indices) {
         return subset(name + "[subset]", indices);
