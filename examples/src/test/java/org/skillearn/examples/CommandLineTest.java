@@ -27,6 +27,8 @@ class CommandLineTest {
         JsonNode epoch = json.readTree(metrics.get(0));
         assertTrue(epoch.get("test_difficulty").asDouble() > 0);
         assertTrue(epoch.get("selection_std").asDouble() >= 0);
+        assertTrue(epoch.get("tester_val_loss").asDouble() > 0);
+        assertTrue(epoch.get("tester_test_loss").asDouble() > 0);
         JsonNode result = json.readTree(out.resolve("result.json").toFile());
         double accuracy = result.get("testee_test_accuracy").asDouble();
         assertTrue(accuracy > 0.5 && accuracy <= 1, "a testee trained for one epoch should beat chance: " + accuracy);

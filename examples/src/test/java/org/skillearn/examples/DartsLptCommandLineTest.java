@@ -30,7 +30,7 @@ class DartsLptCommandLineTest {
         List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
         assertEquals(1, lines.size());
         JsonNode m = json.readTree(lines.get(0));
-        for (String key : List.of("test_difficulty", "bank_loss", "selection_mean", "selection_std", "tester_val_loss")) {
+        for (String key : List.of("test_difficulty", "bank_loss", "selection_mean", "selection_std", "tester_val_loss", "tester_test_loss")) {
             assertTrue(m.get(key).isNumber() && Double.isFinite(m.get(key).asDouble()), key + " in " + m);
         }
         assertTrue(m.get("selection_mean").asDouble() > 0 && m.get("selection_mean").asDouble() < 1);

@@ -27,7 +27,9 @@ import org.skillearn.lpt.TestStatistics;
  * (Section 3.2.1), the paper's optimizers. Per epoch it reports, on the first
  * {@value #DIAGNOSTIC_IMAGES} test-bank images (a fixed sample: one pass of the supernet and the
  * tester over all of search-val would cost far more than the epoch), the test's difficulty, the
- * unweighted bank loss, the spread of the selection probabilities and the tester's validation loss;
+ * unweighted bank loss, the spread of the selection probabilities, the tester's validation loss and
+ * the tester's own loss on the test (Σ f ℓ_X / Σ f: below the validation loss when the test leans
+ * toward examples the tester finds easy — stage II of Eq. 11 trains E through f as well);
  * and α_normal, α_reduce and the genotype derived so far; the result is the final genotype, also
  * written as {@value #GENOTYPE_FILE}.
  */
@@ -108,19 +110,11 @@ public final class DartsLptProgram implements SearchProgram {
 
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
-        TestStatistics t = lpt.lpt().measureTest(state.bindings(), LinearModels.pass(diagnosticBank, setup.batches()));
+        Iterable<ImageBatch> bank = LinearModels.pass(diagnosticBank, setup.batches());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("diagnostic_images", diagnosticBank.size());
-        m.put("test_difficulty", t.difficulty());
-        m.put("bank_loss", t.bankLoss());
-        m.put("selection_mean", t.selectionMean());
-        m.put("selection_std", t.selectionStd());
-        m.put("selection_min", t.selectionMin());
-        m.put("selection_max", t.selectionMax());
-        m.put("selection_entropy", t.normalizedEntropy());
-        if (executor != null) {
-            m.put("tester_val_loss", LinearModels.meanLoss(executor, state.bindings(), diagnosticBank, setup.batches()));
-        }
+        m.putAll(LptMetrics.of(lpt.lpt().measureTest(state.bindings(), bank), executor == null ? null
+                : TestStatistics.measure(executor, lpt.lpt().selection(), state.bindings(), bank)));
         ParameterSet arch = lpt.lpt().architecture();
         m.put("alpha_normal", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
         m.put("alpha_reduce", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());

@@ -80,18 +80,9 @@ public final class LinearLpt implements SearchProgram {
 
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
-        TestStatistics t = lpt.measureTest(state.bindings(), LinearModels.pass(setup.searchVal(), setup.batches()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("test_difficulty", t.difficulty());
-        m.put("bank_loss", t.bankLoss());
-        m.put("selection_mean", t.selectionMean());
-        m.put("selection_std", t.selectionStd());
-        m.put("selection_min", t.selectionMin());
-        m.put("selection_max", t.selectionMax());
-        m.put("selection_entropy", t.normalizedEntropy());
-        if (executor != null) {
-            m.put("tester_val_loss", LinearModels.meanLoss(executor, state.bindings(), setup.searchVal(), setup.batches()));
-        }
+        Iterable<ImageBatch> bank = LinearModels.pass(setup.searchVal(), setup.batches());
+        Map<String, Object> m = new LinkedHashMap<>(LptMetrics.of(lpt.measureTest(state.bindings(), bank),
+                executor == null ? null : TestStatistics.measure(executor, lpt.selection(), state.bindings(), bank)));
         m.put("testee_search_val_accuracy", LinearModels.accuracy(testee, state.bindings(), setup.searchVal(), setup.batches()));
         m.put("gate_open_fraction", LinearModels.gateOpenFraction(state.value(lpt.architecture())));
         return m;

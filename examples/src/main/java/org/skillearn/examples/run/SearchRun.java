@@ -12,6 +12,7 @@ import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
+import org.skillearn.core.memory.CollectionBudget;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.solver.Checkpoint;
 import org.skillearn.core.solver.ProgramState;
@@ -155,16 +156,21 @@ public final class SearchRun {
         }
 
         SkillSolver solver = new SkillSolver(program.program(), o.order() == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
+        // unreleased native buffers (eager tapes) are freed only by the Java collector
+        CollectionBudget collection = CollectionBudget.of(CollectionBudget.DEFAULT_SHARE);
         int ran = 0;
         for (int epoch = firstEpoch; epoch <= o.epochs(); epoch++) {
             if (maxEpochs != null && ran == maxEpochs) {
                 return new Outcome(false, epoch - 1, Map.of());
             }
             long epochStart = System.nanoTime();
+            long collectedBefore = collection.collectionNanos();
             Map<String, Double> stageSums = new LinkedHashMap<>();
             double validationSum = 0;
             for (long s = 0; s < setup.stepsPerEpoch(); s++) {
+                long stepStart = System.nanoTime();
                 StepReport r = solver.step(state);
+                collection.afterWork(System.nanoTime() - stepStart);
                 r.stageLosses().forEach((k, v) -> stageSums.merge(k, v, Double::sum));
                 validationSum += r.validationValue();
                 listener.step(epoch, o.epochs(), s + 1, setup.stepsPerEpoch(), r.validationValue());
@@ -178,7 +184,10 @@ public final class SearchRun {
             stageSums.forEach((k, v) -> stageMeans.put(k, v / setup.stepsPerEpoch()));
             metrics.put("stage_loss", stageMeans);
             metrics.put("validation_objective", validationSum / setup.stepsPerEpoch());
+            metrics.put("collection_seconds", (collection.collectionNanos() - collectedBefore) / 1e9);
+            long diagnosticsStart = System.nanoTime();
             metrics.putAll(program.diagnostics(state));
+            collection.afterWork(System.nanoTime() - diagnosticsStart);
             Checkpoint.save(program.program(), state, run.root().resolve(CHECKPOINT));
             run.appendJsonLine(METRICS, metrics);
             listener.epoch(epoch, o.epochs(), metrics);

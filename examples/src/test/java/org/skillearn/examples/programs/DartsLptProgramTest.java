@@ -55,6 +55,7 @@ class DartsLptProgramTest {
             assertTrue(Double.isFinite((Double) d.get(key)), key + " = " + d.get(key));
         }
         assertEquals(ablation != LptAblation.DIFFICULTY_ONLY, d.containsKey("tester_val_loss"));
+        assertEquals(ablation != LptAblation.DIFFICULTY_ONLY, d.containsKey("tester_test_loss"));
         assertEquals(Math.min(DartsLptProgram.DIAGNOSTIC_IMAGES, setup.searchVal().size()), d.get("diagnostic_images"));
         Genotype g = Genotype.parse((String) p.evaluate(state).get("genotype"));
         assertEquals(8, g.normal().size());
