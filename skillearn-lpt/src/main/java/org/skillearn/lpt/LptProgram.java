@@ -1,5 +1,6 @@
 package org.skillearn.lpt;
 
+import java.util.List;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.Bindings;
@@ -28,5 +29,15 @@ public record LptProgram<B>(SkillProgram program, LptConfig config, ParameterSet
     /** How hard the current test is, measured over a whole pass of the test bank. */
     public TestStatistics measureTest(Bindings params, Iterable<B> bank) {
         return TestStatistics.measure(testeeLoss, selection, params, bank);
+    }
+
+    /**
+     * The current test measured, in one pass over {@code bank}, under the testee's loss and under
+     * {@code testerLoss} (the tester's executor ℓ(E, X, d)).
+     *
+     * @return the testee's statistics, then the tester's
+     */
+    public List<TestStatistics> measureTest(Bindings params, Iterable<B> bank, ExampleFunction<B> testerLoss) {
+        return TestStatistics.measureEach(List.of(testeeLoss, testerLoss), selection, params, bank);
     }
 }

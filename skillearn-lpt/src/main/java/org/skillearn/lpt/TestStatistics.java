@@ -1,5 +1,7 @@
 package org.skillearn.lpt;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -24,29 +26,44 @@ public record TestStatistics(double difficulty, double bankLoss, double selectio
     /** Measures over every batch of {@code bank}. */
     public static <B> TestStatistics measure(ExampleFunction<B> loss, ExampleFunction<B> selection, Bindings params,
             Iterable<B> bank) {
+        return measureEach(List.of(loss), selection, params, bank).get(0);
+    }
+
+    /**
+     * The same test measured under each of {@code losses} (the testee's and the tester's, say) in one
+     * pass over {@code bank}: the selection f(d) is computed once per batch and shared.
+     *
+     * @return one statistics per loss, in order
+     */
+    public static <B> List<TestStatistics> measureEach(List<ExampleFunction<B>> losses, ExampleFunction<B> selection,
+            Bindings params, Iterable<B> bank) {
         double sumF = 0;
-        double sumFL = 0;
-        double sumL = 0;
         double sumF2 = 0;
         double sumFLogF = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double[] sumFL = new double[losses.size()];
+        double[] sumL = new double[losses.size()];
         long n = 0;
         for (B batch : bank) {
-            INDArray l = loss.forward(params, batch).values();
             INDArray f = selection.forward(params, batch).values();
-            for (long i = 0; i < l.length(); i++) {
+            for (long i = 0; i < f.length(); i++) {
                 double fi = f.getDouble(i);
-                double li = l.getDouble(i);
                 sumF += fi;
-                sumFL += fi * li;
-                sumL += li;
                 sumF2 += fi * fi;
                 sumFLogF += fi > 0 ? fi * Math.log(fi) : 0;
                 min = Math.min(min, fi);
                 max = Math.max(max, fi);
             }
-            n += l.length();
+            for (int k = 0; k < losses.size(); k++) {
+                INDArray l = losses.get(k).forward(params, batch).values();
+                for (long i = 0; i < l.length(); i++) {
+                    double li = l.getDouble(i);
+                    sumFL[k] += f.getDouble(i) * li;
+                    sumL[k] += li;
+                }
+            }
+            n += f.length();
         }
         if (n == 0 || sumF <= 0) {
             throw new IllegalArgumentException("the test bank is empty or every selection probability is 0");
@@ -56,6 +73,10 @@ public record TestStatistics(double difficulty, double bankLoss, double selectio
         // H(p) with p = f/S: −Σ p log p = log S − (Σ f log f)/S
         double entropy = Math.log(sumF) - sumFLogF / sumF;
         double normalized = n > 1 ? entropy / Math.log(n) : 1;
-        return new TestStatistics(sumFL / sumF, sumL / n, mean, std, min, max, normalized, n);
+        List<TestStatistics> out = new ArrayList<>();
+        for (int k = 0; k < losses.size(); k++) {
+            out.add(new TestStatistics(sumFL[k] / sumF, sumL[k] / n, mean, std, min, max, normalized, n));
+        }
+        return out;
     }
 }

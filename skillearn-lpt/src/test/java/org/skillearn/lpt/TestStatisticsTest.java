@@ -70,8 +70,27 @@ class TestStatisticsTest {
         assertTrue(s.selectionStd() > 0);
     }
 
+    @Test
+    void severalLossesShareOneSelectionPassAndMatchSeparateMeasures() {
+        List<double[]> batches = List.of(new double[] {1, 2}, new double[] {3, 6});
+        int[] selectionCalls = {0};
+        ExampleFunction<double[]> countingSelection = new UniformHalf() {
+            @Override
+            public Tape forward(Bindings params, double[] batch) {
+                selectionCalls[0]++;
+                return constant().forward(params, batch);
+            }
+        };
+        ExampleFunction<double[]> halfLoss = new UniformHalf();
+        List<TestStatistics> both = TestStatistics.measureEach(List.of(constant(), halfLoss), countingSelection, p -> null, batches);
+        assertEquals(2, selectionCalls[0], "one selection pass per batch");
+        assertEquals(TestStatistics.measure(constant(), constant(), p -> null, batches), both.get(0));
+        assertEquals(TestStatistics.measure(halfLoss, constant(), p -> null, batches), both.get(1));
+        assertEquals(0.5, both.get(1).difficulty(), 1e-12);
+    }
+
     /** f = 0.5 for every example. */
-    private static final class UniformHalf implements ExampleFunction<double[]> {
+    private static class UniformHalf implements ExampleFunction<double[]> {
         @Override
         public Set<ParameterSet> parameters() {
             return Set.of();

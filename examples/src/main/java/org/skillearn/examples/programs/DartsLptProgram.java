@@ -19,7 +19,6 @@ import org.skillearn.lpt.DartsLpt;
 import org.skillearn.lpt.DartsLptConfig;
 import org.skillearn.lpt.LptConfig;
 import org.skillearn.lpt.LptData;
-import org.skillearn.lpt.TestStatistics;
 
 /**
  * LPT (Eq. 11, or an ablation) with the DARTS supernet as the testee and a ResNet tester
@@ -110,11 +109,9 @@ public final class DartsLptProgram implements SearchProgram {
 
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
-        Iterable<ImageBatch> bank = LinearModels.pass(diagnosticBank, setup.batches());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("diagnostic_images", diagnosticBank.size());
-        m.putAll(LptMetrics.of(lpt.lpt().measureTest(state.bindings(), bank), executor == null ? null
-                : TestStatistics.measure(executor, lpt.lpt().selection(), state.bindings(), bank)));
+        m.putAll(LptMetrics.measure(lpt.lpt(), executor, state.bindings(), LinearModels.pass(diagnosticBank, setup.batches())));
         ParameterSet arch = lpt.lpt().architecture();
         m.put("alpha_normal", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
         m.put("alpha_reduce", arch.layout().view(state.value(arch), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());

@@ -20,7 +20,6 @@ import org.skillearn.lpt.LptAblation;
 import org.skillearn.lpt.LptConfig;
 import org.skillearn.lpt.LptOptimizers;
 import org.skillearn.lpt.LptProgram;
-import org.skillearn.lpt.TestStatistics;
 
 /**
  * LPT (Eq. 11) with small learners on real images: the testee is softmax regression on inputs
@@ -80,9 +79,8 @@ public final class LinearLpt implements SearchProgram {
 
     @Override
     public Map<String, Object> diagnostics(ProgramState state) {
-        Iterable<ImageBatch> bank = LinearModels.pass(setup.searchVal(), setup.batches());
-        Map<String, Object> m = new LinkedHashMap<>(LptMetrics.of(lpt.measureTest(state.bindings(), bank),
-                executor == null ? null : TestStatistics.measure(executor, lpt.selection(), state.bindings(), bank)));
+        Map<String, Object> m = new LinkedHashMap<>(
+                LptMetrics.measure(lpt, executor, state.bindings(), LinearModels.pass(setup.searchVal(), setup.batches())));
         m.put("testee_search_val_accuracy", LinearModels.accuracy(testee, state.bindings(), setup.searchVal(), setup.batches()));
         m.put("gate_open_fraction", LinearModels.gateOpenFraction(state.value(lpt.architecture())));
         return m;
