@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import org.skillearn.examples.run.SearchRun;
 
-/** A one-line progress bar on standard error, and a summary line per epoch. */
+/** A one-line progress bar on standard error, and a summary line per epoch (each printed after the epoch's commit). */
 final class Progress implements SearchRun.Listener {
 
     private static final int WIDTH = 30;
@@ -12,6 +12,7 @@ final class Progress implements SearchRun.Listener {
     private final PrintStream err = System.err;
     private final long start = System.nanoTime();
     private long stepsDone;
+    private volatile int committedEpoch;
 
     @Override
     public void step(int epoch, int epochs, long step, long stepsPerEpoch, double validation) {
@@ -29,8 +30,16 @@ final class Progress implements SearchRun.Listener {
         err.flush();
     }
 
+    /** Where the run's last commit stands, for messages (Ctrl-C, out of memory). */
+    String committed() {
+        int e = committedEpoch;
+        return e == 0 ? "this invocation committed no epoch; the run folder's checkpoint.bin holds the state it started from;"
+                : "the run folder's checkpoint.bin holds epoch " + e + ";";
+    }
+
     @Override
     public void epoch(int epoch, int epochs, Map<String, Object> metrics) {
+        committedEpoch = epoch;
         err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
         StringBuilder line = new StringBuilder("epoch " + epoch + "/" + epochs + ":");
         metrics.forEach((k, v) -> {

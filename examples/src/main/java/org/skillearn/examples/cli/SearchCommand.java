@@ -2,6 +2,9 @@ package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skillearn.core.run.NativeMemoryException;
+import org.skillearn.core.run.RunFolder;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
@@ -55,7 +58,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", defaultValue = "runs/search", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "output folder, which must not hold a run (default: runs/search, or runs/search-N"
+            + " when that holds one)")
     Path out;
 
     @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")
@@ -82,27 +86,54 @@ final class SearchCommand implements Callable<Integer> {
             description = "stop (with a checkpoint) after this many epochs of this invocation; for time-sliced runs and tests")
     Integer stopAfterEpochs;
 
+    /** The exit status of a run stopped for lack of memory. */
+    static final int OUT_OF_MEMORY = 3;
+
     @Override
     public Integer call() throws Exception {
         Progress progress = new Progress();
-        SearchRun.Outcome outcome;
-        Path dir;
-        if (resume != null) {
-            dir = resume;
-            System.err.println("resuming " + dir);
-            outcome = SearchRun.resume(dir, stopAfterEpochs, progress);
-        } else {
-            dir = out;
-            SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
-                    gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
-            outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
+        Path dir = resume != null ? resume : out != null ? out : freeDefaultFolder();
+        Thread interrupted = new Thread(() -> System.err.println(System.lineSeparator() + "interrupted; " + progress.committed()
+                + " continue with: ./skillearn search --resume " + dir));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            SearchRun.Outcome outcome;
+            if (resume != null) {
+                System.err.println("resuming " + dir);
+                outcome = SearchRun.resume(dir, stopAfterEpochs, progress);
+            } else {
+                SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
+                        gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
+                outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
+            }
+            if (outcome.complete()) {
+                System.out.println("result: " + outcome.result());
+                System.out.println("wrote " + dir.toAbsolutePath());
+            } else {
+                System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: search --resume " + dir);
+            }
+            return 0;
+        } catch (NativeMemoryException e) {
+            System.err.println(System.lineSeparator() + "skillearn: " + e.getMessage() + ".");
+            System.err.println(dir + " keeps it: " + progress.committed() + " continue with: ./skillearn search --resume " + dir
+                    + " (same options), or start a smaller run in another --out; SKILLEARN_JAVA_OPTS=-D"
+                    + NativeRuntime.LIMIT_PROPERTY + "=... raises the limit");
+            return OUT_OF_MEMORY;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: let it print
+            }
         }
-        if (outcome.complete()) {
-            System.out.println("result: " + outcome.result());
-            System.out.println("wrote " + dir.toAbsolutePath());
-        } else {
-            System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: search --resume " + dir);
+    }
+
+    /** runs/search, or the first runs/search-N that holds no run. */
+    private static Path freeDefaultFolder() {
+        Path p = Path.of("runs", "search");
+        for (int n = 2; !RunFolder.heldRunFiles(p).isEmpty(); n++) {
+            p = Path.of("runs", "search-" + n);
         }
-        return 0;
+        return p;
     }
 }

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skillearn.examples.run.RunDirectory;
+import org.skillearn.examples.run.SearchRun;
 
 /**
- * An experiment: plans every (method, seed) run, has an executor carry them out (a complete run is
- * not redone, a stopped one resumes), then writes the report. Running the same experiment again
+ * An experiment: plans every (method, seed) run, checks that no run folder holds a run of other
+ * options (else nothing is written), has an executor carry them out (a complete run is not redone,
+ * a stopped one resumes), then writes the report. Running the same experiment again
  * continues where it stopped.
  */
 public final class Experiment {
@@ -45,6 +47,7 @@ public final class Experiment {
             throws IOException {
         RunPlan plan = RunPlan.of(options);
         ThreadBudget threads = ThreadBudget.of(options.parallel());
+        requireSameOptions(plan);
         RunDirectory.open(options.out()).writeJson(FILE, describe(options, plan));
         ExperimentProgress progress = new ExperimentProgress(plan.runs().size(), err);
         Map<RunSpec, RunStatus> statuses;
@@ -58,6 +61,19 @@ public final class Experiment {
             limit.close();
         }
         return new Summary(plan, statuses, ExperimentReport.write(options, plan, threads));
+    }
+
+    /**
+     * Refuses the experiment before anything is written if a run folder of the plan holds a run (or an
+     * evaluation) of other options: the folder's results, table and plots stay as they were.
+     */
+    private static void requireSameOptions(RunPlan plan) throws IOException {
+        for (RunSpec spec : plan.runs()) {
+            if (SearchRun.isStarted(spec.folder())) {
+                RunLauncher.requireSameOptions(spec);
+                GenotypeEvaluations.requireSameOptions(spec);
+            }
+        }
     }
 
     private static Map<String, Object> describe(ExperimentOptions o, RunPlan plan) {

@@ -76,7 +76,8 @@ public final class RunLauncher implements RunTask {
         return RunStatus.COMPLETED;
     }
 
-    private static void requireSameOptions(RunSpec spec) throws IOException {
+    /** Refuses a run folder that holds a run of other options than {@code spec}'s. */
+    static void requireSameOptions(RunSpec spec) throws IOException {
         SearchOptions saved = SearchRun.options(spec.folder());
         if (!saved.toMap().equals(spec.options().toMap())) {
             throw new IOException(spec.folder() + ": holds a run with other options " + saved.toMap() + " than this experiment's "

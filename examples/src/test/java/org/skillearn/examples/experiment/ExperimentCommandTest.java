@@ -141,9 +141,16 @@ class ExperimentCommandTest {
             "--stop-after-epochs", "1"};
         assertEquals(0, Skillearn.execute(concat(common, "--budget", "2")));
         byte[] config = Files.readAllBytes(out.resolve("runs/darts-1st-seed1/config.json"));
+        byte[] results = Files.readAllBytes(out.resolve("results.md"));
+        byte[] experiment = Files.readAllBytes(out.resolve("experiment.json"));
+        byte[] csv = Files.readAllBytes(out.resolve("results.csv"));
         String err = StandardError.of(() -> assertEquals(1, Skillearn.execute(concat(common, "--budget", "3"))));
         assertTrue(err.contains("holds a run with other options"), err);
         assertArrayEquals(config, Files.readAllBytes(out.resolve("runs/darts-1st-seed1/config.json")));
+        // refused before anything is written: the earlier results stay byte for byte
+        assertArrayEquals(results, Files.readAllBytes(out.resolve("results.md")));
+        assertArrayEquals(experiment, Files.readAllBytes(out.resolve("experiment.json")));
+        assertArrayEquals(csv, Files.readAllBytes(out.resolve("results.csv")));
     }
 
     @Test

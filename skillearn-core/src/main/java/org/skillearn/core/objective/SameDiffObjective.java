@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
@@ -75,9 +76,17 @@ public final class SameDiffObjective implements Objective {
         double value;
         Map<ParameterSet, INDArray> grads = new HashMap<>();
         if (gradNames.isEmpty()) {
-            value = sd.output(placeholders, loss).get(loss).getDouble(0);
+            try (MemoryWorkspace sameDiffOwned = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                value = sd.output(placeholders, loss).get(loss).getDouble(0);
+            }
         } else {
-            OutAndGrad og = sd.calculateGradientsAndOutputs(placeholders, List.of(loss), gradNames);
+            // SameDiff keeps arrays of its own across calls (constants, axis arguments, its session's
+            // cache): it runs outside the caller's step workspace, and only the flattened gradients
+            // are allocated in the caller's scope
+            OutAndGrad og;
+            try (MemoryWorkspace sameDiffOwned = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                og = sd.calculateGradientsAndOutputs(placeholders, List.of(loss), gradNames);
+            }
             value = og.getOutputs().get(loss).getDouble(0);
             for (ParameterSet s : wrt) {
                 List<String> names = variables.get(s);

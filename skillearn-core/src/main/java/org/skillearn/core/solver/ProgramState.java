@@ -6,24 +6,29 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.NativeArrays;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.optim.Optimizer;
 import org.skillearn.core.optim.OptimizerState;
+import org.skillearn.core.runtime.NativeRuntime;
 
 /**
  * The mutable state of a program's run: the current value of every parameter set, each
  * set's optimizer state, and the step counter. A program is a description; a state is one
  * run of it (several runs of one program keep separate states).
+ *
+ * <p>A state owns the native memory of its values and optimizer buffers; {@link #close()} frees it.
  */
-public final class ProgramState {
+public final class ProgramState implements AutoCloseable {
 
     private final DataType dataType;
     private final Map<ParameterSet, INDArray> values;
     private final Map<ParameterSet, OptimizerState> optimizerStates;
     private long step;
+    private boolean closed;
 
     private ProgramState(DataType dataType, Map<ParameterSet, INDArray> values, Map<ParameterSet, OptimizerState> states, long step) {
         this.dataType = dataType;
@@ -38,6 +43,7 @@ public final class ProgramState {
      * optimizer states.
      */
     public static ProgramState initialize(SkillProgram program, DataType dataType, long seed) {
+        NativeRuntime.configure();
         if (!dataType.isFPType()) {
             throw new IllegalArgumentException("parameter values need a floating-point data type, got " + dataType);
         }
@@ -72,6 +78,9 @@ public final class ProgramState {
     /** The live value vector of {@code set} (updated in place by the solver). */
     public INDArray value(ParameterSet set) {
         INDArray v = values.get(set);
+        if (v == null && closed) {
+            throw new IllegalStateException("this program state is closed; parameter set '" + set.name() + "' is gone");
+        }
         if (v == null) {
             throw new IllegalArgumentException("parameter set '" + set.name() + "' is not part of this program state");
         }
@@ -131,6 +140,23 @@ public final class ProgramState {
         Map<ParameterSet, OptimizerState> s = new LinkedHashMap<>();
         optimizerStates.forEach((k, o) -> s.put(k, o.copy()));
         return new ProgramState(dataType, v, s, step);
+    }
+
+    /**
+     * Frees every value and optimizer buffer; the state cannot be used afterwards (arrays taken
+     * from it before are invalid too).
+     */
+    @Override
+    public void close() {
+        values.values().forEach(NativeArrays::release);
+        optimizerStates.values().forEach(o -> {
+            for (int i = 0; i < o.bufferCount(); i++) {
+                NativeArrays.release(o.buffer(i));
+            }
+        });
+        values.clear();
+        optimizerStates.clear();
+        closed = true;
     }
 
     /** Bytes held by parameter values (for memory accounting). */

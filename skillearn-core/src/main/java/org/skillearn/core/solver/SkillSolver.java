@@ -5,15 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.memory.NativeArrays;
+import org.skillearn.core.memory.ReusedWorkspace;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.Direction;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Evaluation;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +33,16 @@ import org.slf4j.LoggerFactory;
  *       the updated values (Algorithm 2, steps 3–4).</li>
  * </ol>
  */
-public final class SkillSolver {
+public final class SkillSolver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkillSolver.class);
+    private static final AtomicLong SOLVERS = new AtomicLong();
 
     private final SkillProgram program;
     private final HypergradientMethod method;
     private final EvaluationGuard guard;
     private final List<SolverListener> listeners = new ArrayList<>();
+    private final ReusedWorkspace stepWorkspace = ReusedWorkspace.named("skillearn-step-" + SOLVERS.incrementAndGet());
 
     public SkillSolver(SkillProgram program, SolverConfig config) {
         this(program, config.method(), config.checkFinite());
@@ -44,6 +50,7 @@ public final class SkillSolver {
 
     /** A solver with a custom hypergradient method. */
     public SkillSolver(SkillProgram program, HypergradientMethod method, boolean checkFinite) {
+        NativeRuntime.configure();
         this.program = program;
         this.method = method;
         this.guard = new EvaluationGuard(checkFinite);
@@ -71,13 +78,24 @@ public final class SkillSolver {
         return new Batches(drawn);
     }
 
-    /** One step of Algorithm 1 on fresh batches. */
+    /**
+     * One step of Algorithm 1 on fresh batches. Every array the step allocates (the batches
+     * included) lives in the step's {@link StepScope} and is released when the step returns.
+     */
     public StepReport step(ProgramState state) {
-        return step(state, drawBatches());
+        try (StepScope scope = StepScope.open(stepWorkspace)) {
+            return stepIn(state, drawBatches());
+        }
     }
 
-    /** One step of Algorithm 1 on the given batches. */
+    /** One step of Algorithm 1 on the given batches (which the caller owns); its temporaries are released on return. */
     public StepReport step(ProgramState state, Batches batches) {
+        try (StepScope scope = StepScope.open(stepWorkspace)) {
+            return stepIn(state, batches);
+        }
+    }
+
+    private StepReport stepIn(ProgramState state, Batches batches) {
         long t0 = System.nanoTime();
         long t = state.step();
         Hypergradient h = method.compute(program, state, batches, guard);
@@ -118,6 +136,12 @@ public final class SkillSolver {
             out.add(step(state));
         }
         return out;
+    }
+
+    /** Frees the memory this solver's steps reuse on the calling thread (the program and state are not touched). */
+    @Override
+    public void close() {
+        stepWorkspace.release();
     }
 
     /** The hypergradient at the current state and the given batches, without updating anything. */

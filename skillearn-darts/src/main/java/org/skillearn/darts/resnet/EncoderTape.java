@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.darts.supernet.FlatTensors;
@@ -27,7 +28,7 @@ final class EncoderTape {
     }
 
     static EncoderTape forward(ResNetEncoder encoder, ParameterSet set, Bindings params, ImageBatch batch) {
-        try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
             return new EncoderTape(encoder, set, params, batch);
         }
     }
@@ -39,7 +40,7 @@ final class EncoderTape {
 
     /** ∂/∂E (flat) of Σ dFeatures ⊙ features. */
     INDArray backward(INDArray dFeatures) {
-        try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
             INDArray g = Nd4j.zeros(value.dataType(), value.length());
             pass.backward(dFeatures, new FlatTensors(set.layout(), g));
             return g;

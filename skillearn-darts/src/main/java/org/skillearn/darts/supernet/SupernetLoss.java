@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -77,7 +78,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
         if (memory == Memory.HEAP) {
-            try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
                 SupernetEvaluation e = SupernetEvaluation.forward(net, weights, architecture, params, batch);
                 return new SupernetTape(e.crossEntropy(), params, batch, e);
             }
@@ -125,7 +126,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             INDArray gA = wantA ? Nd4j.zeros(w.dataType(), architecture.length()) : null;
             double[] u = upstream.toDoubleVector();
             if (kept != null) {
-                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
                     kept.backward(u, gW, gA);
                 }
             } else {

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -105,7 +106,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
     @Override
     public Tape forward(Bindings params, ImageBatch batch) {
         if (memory == Memory.HEAP) {
-            try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
                 Evaluation e = new Evaluation(params, batch);
                 return new TaskTape(e.head.losses(), params, batch, e);
             }
@@ -185,7 +186,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             }
             double[] u = upstream.toDoubleVector();
             if (kept != null) {
-                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                try (MemoryWorkspace stepLifetime = StepScope.stepLifetime()) {
                     kept.backward(u, gA, gW, gH);
                 }
             } else {

@@ -1,0 +1,63 @@
+package org.skillearn.core.run;
+
+import java.util.Map;
+import org.skillearn.core.solver.ProgramState;
+
+/**
+ * The end of an epoch: its metrics (epoch, seconds, ms per step, mean stage losses, mean validation
+ * objective, then every {@link EpochMetrics} of the loop, in order; JSON-ready values) and the state
+ * after its last step. Listeners may add metrics; the {@link RunFolder} commits what it sees.
+ */
+public final class EpochEnd {
+
+    private final int epoch;
+    private final int epochs;
+    private final long steps;
+    private final Map<String, Object> metrics;
+    private final ProgramState state;
+    private String stopReason;
+
+    EpochEnd(int epoch, int epochs, long steps, Map<String, Object> metrics, ProgramState state) {
+        this.epoch = epoch;
+        this.epochs = epochs;
+        this.steps = steps;
+        this.metrics = metrics;
+        this.state = state;
+    }
+
+    /** The epoch (1-based). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The run's epochs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Solver steps taken since the run began (the state's step counter). */
+    public long steps() {
+        return steps;
+    }
+
+    /** The epoch's metrics, in insertion order (mutable: listeners may add). */
+    public Map<String, Object> metrics() {
+        return metrics;
+    }
+
+    /** The program state after the epoch. */
+    public ProgramState state() {
+        return state;
+    }
+
+    /** Asks the loop to stop after this epoch (once every listener has seen it). */
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+}

@@ -1,0 +1,252 @@
+package org.skillearn.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.skillearn.core.io.AtomicFiles;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.solver.Checkpoint;
+import org.skillearn.core.solver.ProgramState;
+
+/**
+ * The folder of one run, kept by the {@link RunLoop} as a listener: {@value #CONFIG} (what the run
+ * is), {@value #PROGRAM} (its stage tables), {@value #METRICS} (one JSON object per epoch),
+ * {@value #CHECKPOINT} (the state after the last committed epoch) and, once complete,
+ * {@value #RESULT}.
+ *
+ * <p>One commit point per epoch: the epoch's metrics are written first (the whole file, atomically),
+ * then the checkpoint (atomically); the checkpoint's rename commits the epoch. A resume keeps the
+ * metrics of the committed epochs and drops any record past them, so a process killed at any
+ * instant leaves a folder that resumes to the uninterrupted result. A new run writes the state at
+ * step 0 as its first checkpoint, so even a run that fails in its first epoch can be resumed.
+ *
+ * <p>A folder never holds two runs: {@link #create} refuses a folder that holds any run file.
+ */
+public final class RunFolder implements RunListener {
+
+    public static final String CONFIG = "config.json";
+    public static final String PROGRAM = "program.md";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String RESULT = "result.json";
+
+    private static final List<String> RUN_FILES = List.of(CONFIG, PROGRAM, METRICS, CHECKPOINT, RESULT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    private final Path root;
+    private final SkillProgram program;
+    private final Consumer<String> beforeWrite;
+    private final List<String> records = new ArrayList<>();
+    private volatile long committedSteps = -1;
+
+    private RunFolder(Path root, SkillProgram program, Consumer<String> beforeWrite) {
+        this.root = root;
+        this.program = program;
+        this.beforeWrite = beforeWrite;
+    }
+
+    /**
+     * Starts a new run's folder: creates {@code root} if needed and writes {@value #CONFIG} (the
+     * given map as JSON) and {@value #PROGRAM}.
+     *
+     * @throws IOException if {@code root} is a file, or already holds a run (nothing is written then)
+     */
+    public static RunFolder create(Path root, SkillProgram program, Map<String, ?> config) throws IOException {
+        return create(root, program, config, name -> { });
+    }
+
+    /**
+     * As {@link #create(Path, SkillProgram, Map)}, calling {@code beforeWrite} with each file's name
+     * before the file is written (to test that a kill between any two writes leaves a folder that
+     * resumes).
+     */
+    public static RunFolder create(Path root, SkillProgram program, Map<String, ?> config, Consumer<String> beforeWrite)
+            throws IOException {
+        requireFolder(root);
+        List<String> held = heldRunFiles(root);
+        if (!held.isEmpty()) {
+            throw new IOException(root + ": already holds a run (" + String.join(", ", held) + "); continue it with --resume "
+                    + root + " or choose another folder");
+        }
+        Files.createDirectories(root);
+        RunFolder f = new RunFolder(root, program, Objects.requireNonNull(beforeWrite, "beforeWrite"));
+        f.writeJson(CONFIG, config);
+        f.writeText(PROGRAM, program.explain());
+        return f;
+    }
+
+    /**
+     * Opens the folder of a started run to continue it: restore the state with {@link #restore}.
+     *
+     * @throws IOException if {@code root} holds no run ({@value #CONFIG} is missing)
+     */
+    public static RunFolder open(Path root, SkillProgram program) throws IOException {
+        return open(root, program, name -> { });
+    }
+
+    /** As {@link #open(Path, SkillProgram)}, with a hook called before each write. */
+    public static RunFolder open(Path root, SkillProgram program, Consumer<String> beforeWrite) throws IOException {
+        if (!Files.isRegularFile(root.resolve(CONFIG))) {
+            throw new IOException(root + ": no run to resume here (" + CONFIG + " is missing)");
+        }
+        return new RunFolder(root, program, Objects.requireNonNull(beforeWrite, "beforeWrite"));
+    }
+
+    /** The run files {@code root} holds (empty if none, or if it does not exist). */
+    public static List<String> heldRunFiles(Path root) {
+        return RUN_FILES.stream().filter(f -> Files.exists(root.resolve(f))).toList();
+    }
+
+    /** Whether {@code root} holds a complete run ({@value #RESULT} is written last). */
+    public static boolean isComplete(Path root) {
+        return Files.isRegularFile(root.resolve(RESULT));
+    }
+
+    /** Whether {@code root} holds a started run. */
+    public static boolean isStarted(Path root) {
+        return Files.isRegularFile(root.resolve(CONFIG));
+    }
+
+    /** Reads {@value #CONFIG} of the run in {@code root}. */
+    public static JsonNode readConfig(Path root) throws IOException {
+        Path file = root.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no run here (" + CONFIG + " is missing)");
+        }
+        return JSON.readTree(file.toFile());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Restores the last committed epoch into {@code state} (a fresh state of the program) and keeps
+     * the metrics of the committed epochs only.
+     *
+     * @return the solver steps of the restored state (0 when nothing was committed yet)
+     * @throws IOException if the checkpoint does not belong to the program, is not at an epoch
+     *                     boundary, or the metrics lack a committed epoch
+     */
+    public long restore(ProgramState state, long stepsPerEpoch) throws IOException {
+        Path file = root.resolve(CHECKPOINT);
+        if (Files.exists(file)) {
+            Checkpoint.restore(program, state, file);
+        }
+        long done = state.step();
+        if (done % stepsPerEpoch != 0) {
+            throw new IOException(file + ": checkpoint at step " + done + " is not at an epoch boundary of " + stepsPerEpoch + " steps");
+        }
+        int epochs = (int) (done / stepsPerEpoch);
+        List<String> lines = Files.exists(root.resolve(METRICS))
+                ? Files.readAllLines(root.resolve(METRICS), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList()
+                : List.of();
+        if (lines.size() < epochs) {
+            throw new IOException(root.resolve(METRICS) + ": has " + lines.size() + " records, the checkpoint needs " + epochs);
+        }
+        records.clear();
+        records.addAll(lines.subList(0, epochs));
+        committedSteps = done;
+        return done;
+    }
+
+    /** Solver steps of the last committed epoch, or -1 before the run started. */
+    public long committedSteps() {
+        return committedSteps;
+    }
+
+    /** The checkpoint file. */
+    public Path checkpoint() {
+        return root.resolve(CHECKPOINT);
+    }
+
+    /** The committed epochs' records, as written (one JSON object each). */
+    public List<JsonNode> metrics() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : records) {
+            out.add(JSON_LINE.readTree(l));
+        }
+        return out;
+    }
+
+    @Override
+    public void onRunStart(RunStart start) {
+        if (start.state().step() == 0) {
+            try {
+                writeMetrics();
+                saveCheckpoint(start.state());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        committedSteps = start.state().step();
+    }
+
+    /** Commits the epoch: its metrics, then the checkpoint. */
+    @Override
+    public void onEpochEnd(EpochEnd e) {
+        try {
+            records.add(JSON_LINE.writeValueAsString(e.metrics()));
+            writeMetrics();
+            saveCheckpoint(e.state());
+            committedSteps = e.steps();
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /** Writes {@code value} as indented JSON to {@code name}, atomically. */
+    public void writeJson(String name, Object value) throws IOException {
+        writeText(name, JSON.writeValueAsString(value) + "\n");
+    }
+
+    /** Writes {@code text} to {@code name}, atomically. */
+    public void writeText(String name, String text) throws IOException {
+        beforeWrite.accept(name);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(root.resolve(name), out -> out.write(bytes));
+    }
+
+    /** Writes the run's result, which marks it complete; written last. */
+    public void writeResult(Map<String, ?> result) throws IOException {
+        writeJson(RESULT, result);
+    }
+
+    private void writeMetrics() throws IOException {
+        StringBuilder b = new StringBuilder();
+        records.forEach(r -> b.append(r).append('\n'));
+        writeText(METRICS, b.toString());
+    }
+
+    private void saveCheckpoint(ProgramState state) throws IOException {
+        beforeWrite.accept(CHECKPOINT);
+        Checkpoint.save(program, state, root.resolve(CHECKPOINT));
+    }
+
+    private static void requireFolder(Path root) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IOException(root + ": the output path exists and is not a folder");
+        }
+    }
+
+    /** Total seconds recorded by the committed epochs (over every invocation of the run). */
+    public double recordedSeconds() throws IOException {
+        double s = 0;
+        for (JsonNode n : metrics()) {
+            s += n.path("seconds").asDouble();
+        }
+        return s;
+    }
+
+}

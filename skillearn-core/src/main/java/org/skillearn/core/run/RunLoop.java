@@ -1,0 +1,217 @@
+package org.skillearn.core.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.skillearn.core.data.DataSource;
+import org.skillearn.core.memory.ReusedWorkspace;
+import org.skillearn.core.memory.StepScope;
+import org.skillearn.core.runtime.NativeRuntime;
+import org.skillearn.core.solver.ProgramState;
+import org.skillearn.core.solver.SkillSolver;
+import org.skillearn.core.solver.StepReport;
+
+/**
+ * Runs a {@link SkillSolver} over epochs of solver steps (Algorithm 1 repeated) and announces each
+ * step, epoch end, run end and failure to its {@link RunListener listeners}: checkpoints and JSON-lines
+ * metrics ({@link RunFolder}), the {@link NonFiniteGuard}, {@link EarlyStopping}, progress displays.
+ *
+ * <p>Resuming is the loop's own concern: it starts at the epoch after the state's step counter
+ * (which must be at an epoch boundary, as a restored checkpoint is) and first replays every data
+ * source of the program by that many batches, so a resumed run takes exactly the steps an
+ * uninterrupted one takes. The sources must therefore be at their start when the loop begins.
+ *
+ * <pre>{@code
+ * try (ProgramState state = ProgramState.initialize(program, DataType.FLOAT, 1);
+ *      SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder())) {
+ *     RunOutcome o = RunLoop.of(solver, state).epochs(5).stepsPerEpoch(100)
+ *             .listener(RunFolder.create(Path.of("runs/mine"), program, Map.of())).build().run();
+ * }
+ * }</pre>
+ */
+public final class RunLoop {
+
+    private final SkillSolver solver;
+    private final ProgramState state;
+    private final int epochs;
+    private final long stepsPerEpoch;
+    private final Integer maxEpochs;
+    private final List<EpochMetrics> metrics;
+    private final List<RunListener> listeners;
+    private final ReusedWorkspace metricsWorkspace = ReusedWorkspace.named("skillearn-epoch-metrics");
+
+    private RunLoop(Builder b) {
+        this.solver = b.solver;
+        this.state = b.state;
+        this.epochs = b.epochs;
+        this.stepsPerEpoch = b.stepsPerEpoch;
+        this.maxEpochs = b.maxEpochs;
+        this.metrics = List.copyOf(b.metrics);
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /** A loop that advances {@code state} with {@code solver}. */
+    public static Builder of(SkillSolver solver, ProgramState state) {
+        return new Builder(Objects.requireNonNull(solver, "solver"), Objects.requireNonNull(state, "state"));
+    }
+
+    /**
+     * Runs from the state's step to the last epoch (or {@code maxEpochs} epochs of this invocation).
+     *
+     * @return how it ended
+     * @throws NativeMemoryException when the native memory limit is reached (the last committed epoch is intact)
+     * @throws RuntimeException      what a step, a metric or a listener threw, after every listener saw it
+     */
+    public RunOutcome run() {
+        NativeRuntime.configure();
+        long done = state.step();
+        if (done % stepsPerEpoch != 0) {
+            throw new IllegalStateException("the program state is at step " + done + ", not at an epoch boundary of "
+                    + stepsPerEpoch + " steps; a run starts from a new state or a restored checkpoint");
+        }
+        if (done > 0) {
+            for (DataSource<?> source : solver.program().dataSources()) {
+                source.skip(done);
+            }
+        }
+        int first = (int) (done / stepsPerEpoch) + 1;
+        RunStart start = new RunStart(epochs, stepsPerEpoch, first, state);
+        long committed = done;
+        int epoch = first;
+        long step = 0;
+        try {
+            listeners.forEach(l -> l.onRunStart(start));
+            int ran = 0;
+            for (; epoch <= epochs; epoch++) {
+                if (maxEpochs != null && ran == maxEpochs) {
+                    return end(new RunOutcome(false, epoch - 1, "stopped after " + ran + " epoch(s) of this invocation"));
+                }
+                long t0 = System.nanoTime();
+                Map<String, Double> stageSums = new LinkedHashMap<>();
+                double validationSum = 0;
+                for (step = 1; step <= stepsPerEpoch; step++) {
+                    StepReport r = solver.step(state);
+                    r.stageLosses().forEach((k, v) -> stageSums.merge(k, v, Double::sum));
+                    validationSum += r.validationValue();
+                    StepEnd s = new StepEnd(epoch, epochs, step, stepsPerEpoch, r);
+                    listeners.forEach(l -> l.onStep(s));
+                }
+                step = 0;
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("epoch", epoch);
+                record.put("seconds", seconds);
+                record.put("ms_per_step", seconds * 1e3 / stepsPerEpoch);
+                Map<String, Double> stageMeans = new LinkedHashMap<>();
+                stageSums.forEach((k, v) -> stageMeans.put(k, v / stepsPerEpoch));
+                record.put("stage_loss", stageMeans);
+                record.put("validation_objective", validationSum / stepsPerEpoch);
+                try (StepScope scope = StepScope.open(metricsWorkspace)) {
+                    for (EpochMetrics m : metrics) {
+                        record.putAll(m.measure(state));
+                    }
+                }
+                EpochEnd e = new EpochEnd(epoch, epochs, state.step(), record, state);
+                listeners.forEach(l -> l.onEpochEnd(e));
+                committed = state.step();
+                ran++;
+                if (e.stopReason() != null && epoch < epochs) {
+                    return end(new RunOutcome(false, epoch, e.stopReason()));
+                }
+            }
+            return end(new RunOutcome(true, epochs, null));
+        } catch (OutOfMemoryError oom) {
+            throw fail(new NativeMemoryException(outOfMemory(oom, epoch, step, committed), oom), epoch, step, committed);
+        } catch (RuntimeException e) {
+            throw fail(e, epoch, step, committed);
+        } finally {
+            metricsWorkspace.release();
+        }
+    }
+
+    private String outOfMemory(OutOfMemoryError oom, int epoch, long step, long committed) {
+        NativeRuntime.Settings s = NativeRuntime.configure();
+        return "out of memory at epoch " + epoch + (step > 0 ? ", step " + step : ", after its steps") + " ("
+                + oom.getMessage() + "; the limit is " + s.describeLimit() + ", set by " + s.limitSource() + ", -D"
+                + NativeRuntime.LIMIT_PROPERTY + " overrides it): lower the batch size or the network's size;"
+                + " the last committed state is at solver step " + committed;
+    }
+
+    private RunOutcome end(RunOutcome o) {
+        listeners.forEach(l -> l.onRunEnd(o));
+        return o;
+    }
+
+    private <E extends RuntimeException> E fail(E e, int epoch, long step, long committed) {
+        RunFailure f = new RunFailure(epoch, step, committed, e);
+        for (RunListener l : listeners) {
+            try {
+                l.onFailure(f);
+            } catch (RuntimeException other) {
+                e.addSuppressed(other);
+            }
+        }
+        return e;
+    }
+
+    /** Assembles a {@link RunLoop}. */
+    public static final class Builder {
+        private final SkillSolver solver;
+        private final ProgramState state;
+        private int epochs = 1;
+        private long stepsPerEpoch = 1;
+        private Integer maxEpochs;
+        private final List<EpochMetrics> metrics = new ArrayList<>();
+        private final List<RunListener> listeners = new ArrayList<>();
+
+        private Builder(SkillSolver solver, ProgramState state) {
+            this.solver = solver;
+            this.state = state;
+        }
+
+        /** The run's epochs (at least 1; default 1). */
+        public Builder epochs(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("a run needs at least 1 epoch, got " + n);
+            }
+            epochs = n;
+            return this;
+        }
+
+        /** Solver steps per epoch (at least 1; default 1). */
+        public Builder stepsPerEpoch(long n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("an epoch needs at least 1 solver step, got " + n);
+            }
+            stepsPerEpoch = n;
+            return this;
+        }
+
+        /** Stops after this many epochs of one invocation (time slices), or null (default) for all. */
+        public Builder maxEpochsPerInvocation(Integer n) {
+            if (n != null && n < 1) {
+                throw new IllegalArgumentException("at most N epochs per invocation needs N >= 1, got " + n);
+            }
+            maxEpochs = n;
+            return this;
+        }
+
+        /** Adds metrics measured after every epoch, in order. */
+        public Builder epochMetrics(EpochMetrics m) {
+            metrics.add(Objects.requireNonNull(m, "epoch metrics"));
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. */
+        public Builder listener(RunListener l) {
+            listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        public RunLoop build() {
+            return new RunLoop(this);
+        }
+    }
+}

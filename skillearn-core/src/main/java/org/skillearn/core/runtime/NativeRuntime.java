@@ -1,0 +1,200 @@
+package org.skillearn.core.runtime;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native-runtime defaults Skillearn sets for ND4J in any JVM that uses it, launcher or not:
+ * <ul>
+ *   <li><b>Threads.</b> libnd4j runs its kernels on {@value #DEFAULT_THREADS} thread unless told
+ *       otherwise: its OpenMP pool measured up to 40× slower on small shared machines (threads
+ *       waiting on each other), and the README example ran ≈6× slower in a plain JVM than in the
+ *       single-threaded launcher. Override with {@code -D}{@value #THREADS_PROPERTY}{@code =N}, or set
+ *       {@code OMP_NUM_THREADS} / {@code SD_MAX_THREADS} / {@code SD_MASTER_THREADS} yourself (those
+ *       win).</li>
+ *   <li><b>Native memory limit.</b> Off-heap memory plus the Java heap (the process's resident set)
+ *       is bounded by {@value #DEFAULT_LIMIT_SHARE} of physical memory, so that running out becomes
+ *       an {@link OutOfMemoryError} the run loop turns into a clear message (with the last checkpoint
+ *       intact) instead of the kernel killing the process. Override with
+ *       {@code -D}{@value #LIMIT_PROPERTY}{@code =24g} (bytes, with k/m/g/t suffixes; {@code 0} for no
+ *       limit), or JavaCPP's own {@code -Dorg.bytedeco.javacpp.maxphysicalbytes} (which wins).</li>
+ * </ul>
+ * Both must be in place before ND4J loads its native library. {@link #configure()} is called by the
+ * library's entry points (program states, solvers, the run loop, data batches); code that touches
+ * ND4J before any of them should call it first. If ND4J was loaded earlier, the thread count is
+ * still applied where libnd4j allows it, and a warning says which default could not be.
+ */
+public final class NativeRuntime {
+
+    /** System property: libnd4j's thread count. */
+    public static final String THREADS_PROPERTY = "skillearn.native.threads";
+    /** System property: the resident-memory limit. */
+    public static final String LIMIT_PROPERTY = "skillearn.memory.limit";
+    /** libnd4j threads unless overridden. */
+    public static final int DEFAULT_THREADS = 1;
+    /** The share of physical memory the default limit allows. */
+    public static final double DEFAULT_LIMIT_SHARE = 0.75;
+
+    private static final String JAVACPP_LIMIT = "org.bytedeco.javacpp.maxphysicalbytes";
+    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS");
+    private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
+
+    private static volatile Settings settings;
+
+    /**
+     * What is in force.
+     *
+     * @param threads          libnd4j's kernel threads (OpenMP and libnd4j's own pool)
+     * @param memoryLimitBytes the resident-set limit past which native allocations fail, 0 for none
+     * @param limitSource      where the limit came from (a property name, or "default")
+     */
+    public record Settings(int threads, long memoryLimitBytes, String limitSource) {
+
+        /** The limit in GiB, for messages. */
+        public String describeLimit() {
+            return memoryLimitBytes <= 0 ? "no limit" : String.format(Locale.ROOT, "%.1f GiB", memoryLimitBytes / (double) (1L << 30));
+        }
+    }
+
+    private interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    private NativeRuntime() {
+    }
+
+    /**
+     * Applies the defaults (once per JVM) and loads ND4J.
+     *
+     * @return the settings in force
+     * @throws IllegalArgumentException if {@value #THREADS_PROPERTY} or {@value #LIMIT_PROPERTY} is malformed
+     */
+    public static Settings configure() {
+        Settings s = settings;
+        if (s != null) {
+            return s;
+        }
+        synchronized (NativeRuntime.class) {
+            if (settings == null) {
+                settings = apply();
+            }
+            return settings;
+        }
+    }
+
+    private static Settings apply() {
+        int threads = threads();
+        long wantedLimit = limit();
+        String limitSource = System.getProperty(JAVACPP_LIMIT) != null ? JAVACPP_LIMIT
+                : System.getProperty(LIMIT_PROPERTY) != null ? LIMIT_PROPERTY : "default";
+        if (System.getProperty(JAVACPP_LIMIT) == null) {
+            System.setProperty(JAVACPP_LIMIT, Long.toString(wantedLimit));
+        }
+        boolean userThreads = THREAD_VARIABLES.stream().anyMatch(v -> System.getenv(v) != null);
+        if (!userThreads) {
+            setEnvironment(threads);
+        }
+        Nd4j.getBackend();
+        if (!userThreads) {
+            setOmpThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        }
+        long limit = Pointer.maxPhysicalBytes();
+        if (System.getProperty(JAVACPP_LIMIT).equals(Long.toString(wantedLimit)) && limit != wantedLimit) {
+            LOG.warn("ND4J was loaded before Skillearn configured it, so the native memory limit ({}) is not in force;"
+                    + " pass -D{}={} to the JVM", bytes(wantedLimit), JAVACPP_LIMIT, wantedLimit);
+        }
+        int inForce = userThreads ? Nd4j.getEnvironment().maxThreads() : threads;
+        if (!userThreads && Nd4j.getEnvironment().maxThreads() != threads) {
+            LOG.warn("ND4J was loaded before Skillearn configured it: libnd4j keeps {} threads in parts of its kernels;"
+                    + " set SD_MAX_THREADS={} in the environment", Nd4j.getEnvironment().maxThreads(), threads);
+        }
+        Settings s = new Settings(inForce, limit, limitSource);
+        LOG.info("native runtime: {} libnd4j thread(s){}, memory limit {} ({}; -D{} and -D{} override)", s.threads(),
+                userThreads ? " (from the environment)" : "", s.describeLimit(), limitSource, THREADS_PROPERTY, LIMIT_PROPERTY);
+        return s;
+    }
+
+    private static void setEnvironment(int threads) {
+        try {
+            CLibrary c = Native.loadLibrary("c", CLibrary.class);
+            for (String v : THREAD_VARIABLES) {
+                c.setenv(v, Integer.toString(threads), 0);
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.warn("could not set libnd4j's thread variables ({}); set {} to {} in the environment", e.getMessage(),
+                    THREAD_VARIABLES, threads);
+        }
+    }
+
+    /** OpenMP's pool size through the CPU backend's native ops (nd4j-native-api; absent on other backends). */
+    private static void setOmpThreads(int threads) {
+        try {
+            Object holder = Class.forName("org.nd4j.nativeblas.NativeOpsHolder").getMethod("getInstance").invoke(null);
+            Object ops = holder.getClass().getMethod("getDeviceNativeOps").invoke(holder);
+            ops.getClass().getMethod("setOmpNumThreads", int.class).invoke(ops, threads);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.debug("OpenMP threads not set: {}", e.toString());
+        }
+    }
+
+    private static int threads() {
+        String p = System.getProperty(THREADS_PROPERTY);
+        if (p == null) {
+            return DEFAULT_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(p.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + p + ": expected a thread count >= 1");
+    }
+
+    private static long limit() {
+        String p = System.getProperty(LIMIT_PROPERTY);
+        if (p == null) {
+            long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            return (long) (physical * DEFAULT_LIMIT_SHARE);
+        }
+        return parseBytes(p, "-D" + LIMIT_PROPERTY);
+    }
+
+    /**
+     * Parses a byte count such as {@code 512m}, {@code 24g} or {@code 1073741824}.
+     *
+     * @throws IllegalArgumentException naming {@code what} if it is not one
+     */
+    public static long parseBytes(String text, String what) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (!t.isEmpty() && "kmgt".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (v >= 0) {
+                return (long) (v * unit);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(what + "=" + text + ": expected a size in bytes such as 512m, 24g or 0 for no limit");
+    }
+
+    private static String bytes(long b) {
+        return new Settings(0, b, "").describeLimit();
+    }
+}
