@@ -48,10 +48,15 @@ public final class ReadmeExample {
                 .build();                                            // checks the rules of Section 2.2.2
         System.out.println(program.explain());                       // the paper's stage tables
 
-        ProgramState state = ProgramState.initialize(program, DataType.FLOAT, 1);
-        SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder());   // Algorithm 1
-        StepReport last = solver.run(state, steps).get(steps - 1);
-        System.out.println("validation loss after " + steps + " steps: " + last.validationValue());
+        try (ProgramState state = ProgramState.initialize(program, DataType.FLOAT, 1);       // owns the parameters
+             SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder())) {   // Algorithm 1
+            for (int step = 1; step <= steps; step++) {
+                StepReport r = solver.step(state);               // frees the step's temporaries on return
+                if (step % 100 == 0 || step == steps) {
+                    System.out.println("step " + step + ": validation loss " + r.validationValue());
+                }
+            }
+        }
         // --- README example ends here
     }
 }

@@ -100,7 +100,7 @@ class ConsumerProjectTest {
         String output = run("running " + mainClass + " " + STEPS, consumer, work.resolve("run.log"), 300,
                 List.of(javaBin.toString(), "-cp", classPath, mainClass, Integer.toString(STEPS)));
         double runSeconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(output.contains("validation loss after " + STEPS + " steps: "),
+        assertTrue(output.contains("step " + STEPS + ": validation loss "),
                 "README example ran but printed no validation loss (" + work.resolve("run.log") + "):\n" + output);
         assertFalse(output.contains("No SLF4J providers"), "README snippet leaves SLF4J without a provider:\n" + output);
 

@@ -175,12 +175,11 @@ public final class SearchRun {
 
     private static Outcome run(SearchOptions o, Built b, RunFolder folder, Integer maxEpochs, Listener listener)
             throws IOException {
-        folder.restore(b.state, b.setup.stepsPerEpoch());
         RunOutcome outcome = RunLoop.of(b.solver, b.state)
                 .epochs(o.epochs()).stepsPerEpoch(b.setup.stepsPerEpoch()).maxEpochsPerInvocation(maxEpochs)
                 .epochMetrics(b.program::diagnostics)
                 .listener(new NonFiniteGuard())
-                .listener(folder)
+                .folder(folder)
                 .listener(new RunListener() {
                     @Override
                     public void onStep(StepEnd s) {

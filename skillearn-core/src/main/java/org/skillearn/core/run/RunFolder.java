@@ -103,6 +103,26 @@ public final class RunFolder implements RunListener {
         return new RunFolder(root, program, Objects.requireNonNull(beforeWrite, "beforeWrite"));
     }
 
+    /**
+     * The run in {@code root} if it holds one of the same configuration (to continue it), else a new
+     * run there.
+     *
+     * @throws IOException if {@code root} holds a run of another configuration, or run files without
+     *                     {@value #CONFIG} (nothing is written then)
+     */
+    public static RunFolder openOrCreate(Path root, SkillProgram program, Map<String, ?> config) throws IOException {
+        if (!isStarted(root)) {
+            return create(root, program, config);
+        }
+        JsonNode saved = readConfig(root);
+        JsonNode wanted = JSON.valueToTree(config);
+        if (!saved.equals(wanted)) {
+            throw new IOException(root.resolve(CONFIG) + ": holds a run of another configuration " + saved + " than " + wanted
+                    + "; choose another folder");
+        }
+        return open(root, program);
+    }
+
     /** The run files {@code root} holds (empty if none, or if it does not exist). */
     public static List<String> heldRunFiles(Path root) {
         return RUN_FILES.stream().filter(f -> Files.exists(root.resolve(f))).toList();
@@ -132,7 +152,8 @@ public final class RunFolder implements RunListener {
     }
 
     /**
-     * Restores the last committed epoch into {@code state} (a fresh state of the program) and keeps
+     * Restores the last committed epoch into {@code state} (the {@link RunLoop} does this for its
+     * {@linkplain RunLoop.Builder#folder folder}) (a fresh state of the program) and keeps
      * the metrics of the committed epochs only.
      *
      * @return the solver steps of the restored state (0 when nothing was committed yet)

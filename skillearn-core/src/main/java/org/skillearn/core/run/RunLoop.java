@@ -1,5 +1,7 @@
 package org.skillearn.core.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.skillearn.core.solver.StepReport;
  * try (ProgramState state = ProgramState.initialize(program, DataType.FLOAT, 1);
  *      SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder())) {
  *     RunOutcome o = RunLoop.of(solver, state).epochs(5).stepsPerEpoch(100)
- *             .listener(RunFolder.create(Path.of("runs/mine"), program, Map.of())).build().run();
+ *             .folder(RunFolder.openOrCreate(Path.of("runs/mine"), program, Map.of("seed", 1)))
+ *             .listener(new NonFiniteGuard()).build().run();
  * }
  * }</pre>
  */
@@ -40,6 +43,7 @@ public final class RunLoop {
     private final Integer maxEpochs;
     private final List<EpochMetrics> metrics;
     private final List<RunListener> listeners;
+    private final RunFolder folder;
     private final ReusedWorkspace metricsWorkspace = ReusedWorkspace.named("skillearn-epoch-metrics");
 
     private RunLoop(Builder b) {
@@ -50,6 +54,7 @@ public final class RunLoop {
         this.maxEpochs = b.maxEpochs;
         this.metrics = List.copyOf(b.metrics);
         this.listeners = List.copyOf(b.listeners);
+        this.folder = b.folder;
     }
 
     /** A loop that advances {@code state} with {@code solver}. */
@@ -58,14 +63,23 @@ public final class RunLoop {
     }
 
     /**
-     * Runs from the state's step to the last epoch (or {@code maxEpochs} epochs of this invocation).
+     * Runs from the state's step to the last epoch (or {@code maxEpochs} epochs of this invocation);
+     * with a {@linkplain Builder#folder run folder}, first restores the folder's last committed epoch.
      *
      * @return how it ended
      * @throws NativeMemoryException when the native memory limit is reached (the last committed epoch is intact)
+     * @throws UncheckedIOException  if the folder's checkpoint or metrics cannot be read or written
      * @throws RuntimeException      what a step, a metric or a listener threw, after every listener saw it
      */
     public RunOutcome run() {
         NativeRuntime.configure();
+        if (folder != null) {
+            try {
+                folder.restore(state, stepsPerEpoch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         long done = state.step();
         if (done % stepsPerEpoch != 0) {
             throw new IllegalStateException("the program state is at step " + done + ", not at an epoch boundary of "
@@ -165,6 +179,7 @@ public final class RunLoop {
         private Integer maxEpochs;
         private final List<EpochMetrics> metrics = new ArrayList<>();
         private final List<RunListener> listeners = new ArrayList<>();
+        private RunFolder folder;
 
         private Builder(SkillSolver solver, ProgramState state) {
             this.solver = solver;
@@ -207,6 +222,19 @@ public final class RunLoop {
         /** Adds a listener; listeners are called in the order added. */
         public Builder listener(RunListener l) {
             listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /**
+         * Keeps the run in {@code f}: the loop resumes from its last committed epoch and commits every
+         * epoch to it (it is a listener at this position among the listeners).
+         */
+        public Builder folder(RunFolder f) {
+            if (folder != null) {
+                throw new IllegalStateException("a run has one folder; " + folder.root() + " is set already");
+            }
+            folder = Objects.requireNonNull(f, "folder");
+            listeners.add(f);
             return this;
         }
 

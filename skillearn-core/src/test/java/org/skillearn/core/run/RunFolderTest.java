@@ -48,9 +48,8 @@ class RunFolderTest {
                 SkillSolver solver = new SkillSolver(p, SolverConfig.secondOrder())) {
             RunFolder folder = resume ? RunFolder.open(dir, p, beforeWrite)
                     : RunFolder.create(dir, p, Map.of("program", p.name()), beforeWrite);
-            folder.restore(state, STEPS);
             RunOutcome o = RunLoop.of(solver, state).epochs(EPOCHS).stepsPerEpoch(STEPS)
-                    .epochMetrics(s -> Map.of("step", s.step())).listener(new NonFiniteGuard()).listener(folder).build().run();
+                    .epochMetrics(s -> Map.of("step", s.step())).listener(new NonFiniteGuard()).folder(folder).build().run();
             folder.writeResult(Map.of("steps", state.step()));
             return o;
         }
@@ -121,9 +120,8 @@ class RunFolderTest {
         try (ProgramState state = ProgramState.initialize(p, DataType.DOUBLE, 4);
                 SkillSolver solver = new SkillSolver(p, SolverConfig.secondOrder())) {
             RunFolder folder = RunFolder.create(dir, p, Map.of());
-            folder.restore(state, STEPS);
             AtomicInteger failures = new AtomicInteger();
-            RunLoop loop = RunLoop.of(solver, state).epochs(EPOCHS).stepsPerEpoch(STEPS).listener(folder)
+            RunLoop loop = RunLoop.of(solver, state).epochs(EPOCHS).stepsPerEpoch(STEPS).folder(folder)
                     .listener(new RunListener() {
                         @Override
                         public void onStep(StepEnd s) {
