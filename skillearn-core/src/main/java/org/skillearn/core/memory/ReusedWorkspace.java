@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ReusedWorkspace {
 
-    private static final double HEADROOM = 0.5;
+    private static final double HEADROOM = 0.2;
 
     private final String learnId;
     private final String fixedId;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.memory.ReusedWorkspace;
 import org.skillearn.core.memory.StepScope;
+import org.skillearn.core.runtime.MemoryWatchdog;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
@@ -44,6 +45,7 @@ public final class RunLoop {
     private final List<EpochMetrics> metrics;
     private final List<RunListener> listeners;
     private final RunFolder folder;
+    private volatile Progress progress;
     private final ReusedWorkspace metricsWorkspace = ReusedWorkspace.named("skillearn-epoch-metrics");
 
     private RunLoop(Builder b) {
@@ -92,7 +94,28 @@ public final class RunLoop {
         }
         int first = (int) (done / stepsPerEpoch) + 1;
         RunStart start = new RunStart(epochs, stepsPerEpoch, first, state);
-        long committed = done;
+        progress = new Progress(first, done);
+        try (MemoryWatchdog watchdog = MemoryWatchdog.start(this::situation)) {
+            return loop(start, first);
+        }
+    }
+
+    /** Where the run is, for the memory watchdog's message. */
+    private String situation() {
+        Progress p = progress;
+        return "at epoch " + p.epoch + (p.step > 0 ? ", step " + p.step : ", after its steps") + "; the last committed state"
+                + " (solver step " + p.committed + ")" + (folder != null ? " is in " + folder.checkpoint() : " is the caller's");
+    }
+
+    /** Where the loop is; written by the loop's thread, read by the watchdog's. */
+    private record Progress(int epoch, long step, long committed) {
+        Progress(int epoch, long committed) {
+            this(epoch, 0, committed);
+        }
+    }
+
+    private RunOutcome loop(RunStart start, int first) {
+        long committed = start.state().step();
         int epoch = first;
         long step = 0;
         try {
@@ -106,6 +129,7 @@ public final class RunLoop {
                 Map<String, Double> stageSums = new LinkedHashMap<>();
                 double validationSum = 0;
                 for (step = 1; step <= stepsPerEpoch; step++) {
+                    progress = new Progress(epoch, step, committed);
                     StepReport r = solver.step(state);
                     r.stageLosses().forEach((k, v) -> stageSums.merge(k, v, Double::sum));
                     validationSum += r.validationValue();
@@ -113,6 +137,7 @@ public final class RunLoop {
                     listeners.forEach(l -> l.onStep(s));
                 }
                 step = 0;
+                progress = new Progress(epoch, 0, committed);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Map<String, Object> record = new LinkedHashMap<>();
                 record.put("epoch", epoch);
@@ -126,6 +151,8 @@ public final class RunLoop {
                     for (EpochMetrics m : metrics) {
                         record.putAll(m.measure(state));
                     }
+                } finally {
+                    metricsWorkspace.release(); // once an epoch: not worth holding between epochs
                 }
                 EpochEnd e = new EpochEnd(epoch, epochs, state.step(), record, state);
                 listeners.forEach(l -> l.onEpochEnd(e));
@@ -140,8 +167,6 @@ public final class RunLoop {
             throw fail(new NativeMemoryException(outOfMemory(oom, epoch, step, committed), oom), epoch, step, committed);
         } catch (RuntimeException e) {
             throw fail(e, epoch, step, committed);
-        } finally {
-            metricsWorkspace.release();
         }
     }
 

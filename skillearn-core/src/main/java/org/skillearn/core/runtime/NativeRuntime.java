@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *       an {@link OutOfMemoryError} the run loop turns into a clear message (with the last checkpoint
  *       intact) instead of the kernel killing the process. Override with
  *       {@code -D}{@value #LIMIT_PROPERTY}{@code =24g} (bytes, with k/m/g/t suffixes; {@code 0} for no
- *       limit), or JavaCPP's own {@code -Dorg.bytedeco.javacpp.maxphysicalbytes} (which wins).</li>
+ *       limit), or JavaCPP's own {@code -Dorg.bytedeco.javacpp.maxphysicalbytes} (which wins). Allocations
+ *       fail once the resident set passes 90 % of the limit, which leaves room for the allocation in
+ *       flight (one tensor larger than the remaining 10 % can still pass the limit).</li>
  * </ul>
  * Both must be in place before ND4J loads its native library. {@link #configure()} is called by the
  * library's entry points (program states, solvers, the run loop, data batches); code that touches
@@ -41,6 +43,12 @@ public final class NativeRuntime {
     public static final int DEFAULT_THREADS = 1;
     /** The share of physical memory the default limit allows. */
     public static final double DEFAULT_LIMIT_SHARE = 0.75;
+
+    /**
+     * JavaCPP checks the resident set when an allocation starts, so the allocation in flight can
+     * take it past the threshold: the threshold is this share of the stated limit.
+     */
+    static final double ENFORCED_SHARE = 0.9;
 
     private static final String JAVACPP_LIMIT = "org.bytedeco.javacpp.maxphysicalbytes";
     private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS");
@@ -94,8 +102,9 @@ public final class NativeRuntime {
         long wantedLimit = limit();
         String limitSource = System.getProperty(JAVACPP_LIMIT) != null ? JAVACPP_LIMIT
                 : System.getProperty(LIMIT_PROPERTY) != null ? LIMIT_PROPERTY : "default";
+        long enforced = (long) (wantedLimit * ENFORCED_SHARE);
         if (System.getProperty(JAVACPP_LIMIT) == null) {
-            System.setProperty(JAVACPP_LIMIT, Long.toString(wantedLimit));
+            System.setProperty(JAVACPP_LIMIT, Long.toString(enforced));
         }
         boolean userThreads = THREAD_VARIABLES.stream().anyMatch(v -> System.getenv(v) != null);
         if (!userThreads) {
@@ -106,11 +115,13 @@ public final class NativeRuntime {
             setOmpThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
-        long limit = Pointer.maxPhysicalBytes();
-        if (System.getProperty(JAVACPP_LIMIT).equals(Long.toString(wantedLimit)) && limit != wantedLimit) {
+        long inForceLimit = Pointer.maxPhysicalBytes();
+        boolean ours = System.getProperty(JAVACPP_LIMIT).equals(Long.toString(enforced));
+        if (ours && inForceLimit != enforced) {
             LOG.warn("ND4J was loaded before Skillearn configured it, so the native memory limit ({}) is not in force;"
-                    + " pass -D{}={} to the JVM", bytes(wantedLimit), JAVACPP_LIMIT, wantedLimit);
+                    + " pass -D{}={} to the JVM", bytes(wantedLimit), JAVACPP_LIMIT, enforced);
         }
+        long limit = ours && inForceLimit == enforced ? wantedLimit : inForceLimit;
         int inForce = userThreads ? Nd4j.getEnvironment().maxThreads() : threads;
         if (!userThreads && Nd4j.getEnvironment().maxThreads() != threads) {
             LOG.warn("ND4J was loaded before Skillearn configured it: libnd4j keeps {} threads in parts of its kernels;"

@@ -1,60 +1,99 @@
 package org.skillearn.darts.genotype;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.skillearn.darts.ops.Primitive;
 
 /**
- * Saves and loads a {@link Genotype} as JSON:
- * {@code {"normal": [["sep_conv_3x3", 0], ...], "normal_concat": [2, 3, 4, 5], "reduce": [...], "reduce_concat": [...]}}.
- * A small hand-written reader for exactly this schema (the module has no JSON library).
+ * Saves and loads a {@link Genotype} as JSON, with Jackson:
+ * {@code {"normal":[["sep_conv_3x3",0],...],"normal_concat":[2,3,4,5],"reduce":[...],"reduce_concat":[...]}}
+ * (the fields of DARTS' {@code Genotype} namedtuple, each gene an (operation, input node) pair).
  */
 public final class GenotypeJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> KEYS = Set.of("normal", "normal_concat", "reduce", "reduce_concat");
 
     private GenotypeJson() {
     }
 
     /** The JSON text of {@code g}. */
     public static String toJson(Genotype g) {
-        return "{\"normal\": " + genes(g.normal()) + ", \"normal_concat\": " + g.normalConcat()
-                + ", \"reduce\": " + genes(g.reduce()) + ", \"reduce_concat\": " + g.reduceConcat() + "}";
+        ObjectNode o = JSON.createObjectNode();
+        o.set("normal", genes(g.normal()));
+        o.set("normal_concat", JSON.valueToTree(g.normalConcat()));
+        o.set("reduce", genes(g.reduce()));
+        o.set("reduce_concat", JSON.valueToTree(g.reduceConcat()));
+        return o.toString();
     }
 
-    private static String genes(List<Gene> genes) {
-        return genes.stream().map(x -> "[\"" + x.op().dartsName() + "\", " + x.input() + "]")
-                .collect(Collectors.joining(", ", "[", "]"));
+    private static ArrayNode genes(List<Gene> genes) {
+        ArrayNode a = JSON.createArrayNode();
+        genes.forEach(x -> a.addArray().add(x.op().dartsName()).add(x.input()));
+        return a;
     }
 
-    /** Parses JSON written by {@link #toJson} (keys in any order, any whitespace). */
+    /**
+     * Parses a genotype's JSON (keys in any order).
+     *
+     * @throws IllegalArgumentException naming the key or gene that is malformed
+     */
     public static Genotype fromJson(String json) {
-        Reader r = new Reader(json);
-        List<Gene> normal = null;
-        List<Gene> reduce = null;
-        List<Integer> normalConcat = null;
-        List<Integer> reduceConcat = null;
-        r.expect('{');
-        do {
-            String key = r.string();
-            r.expect(':');
-            switch (key) {
-                case "normal" -> normal = r.genes();
-                case "reduce" -> reduce = r.genes();
-                case "normal_concat" -> normalConcat = r.ints();
-                case "reduce_concat" -> reduceConcat = r.ints();
-                default -> throw r.error("unknown key '" + key + "'");
-            }
-        } while (r.optional(','));
-        r.expect('}');
-        r.end();
-        if (normal == null || reduce == null || normalConcat == null || reduceConcat == null) {
-            throw new IllegalArgumentException("genotype JSON needs normal, normal_concat, reduce and reduce_concat: " + json);
+        JsonNode o;
+        try {
+            o = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
-        return new Genotype(normal, normalConcat, reduce, reduceConcat);
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("a genotype is a JSON object with keys " + KEYS);
+        }
+        o.fieldNames().forEachRemaining(k -> {
+            if (!KEYS.contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "' (expected " + KEYS + ")");
+            }
+        });
+        return new Genotype(genes(o, "normal"), ints(o, "normal_concat"), genes(o, "reduce"), ints(o, "reduce_concat"));
+    }
+
+    private static JsonNode array(JsonNode o, String key) {
+        JsonNode a = o.get(key);
+        if (a == null || !a.isArray()) {
+            throw new IllegalArgumentException("'" + key + "' must be a JSON array (the genotype needs " + KEYS + ")");
+        }
+        return a;
+    }
+
+    private static List<Integer> ints(JsonNode o, String key) {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode n : array(o, key)) {
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0) {
+                throw new IllegalArgumentException("'" + key + "' holds " + n + "; expected non-negative node indices");
+            }
+            out.add(n.asInt());
+        }
+        return out;
+    }
+
+    private static List<Gene> genes(JsonNode o, String key) {
+        List<Gene> out = new ArrayList<>();
+        for (JsonNode g : array(o, key)) {
+            if (!g.isArray() || g.size() != 2 || !g.get(0).isTextual() || !g.get(1).isIntegralNumber() || g.get(1).asInt() < 0) {
+                throw new IllegalArgumentException("'" + key + "' holds " + g + "; expected [\"operation\", input node]");
+            }
+            out.add(new Gene(Primitive.fromDartsName(g.get(0).asText()), g.get(1).asInt()));
+        }
+        return out;
     }
 
     /** Writes {@code g} to {@code file} (UTF-8). */
@@ -69,102 +108,6 @@ public final class GenotypeJson {
             return fromJson(text);
         } catch (IllegalArgumentException e) {
             throw new IOException("bad genotype file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static final class Reader {
-        private final String s;
-        private int pos;
-
-        Reader(String s) {
-            this.s = s;
-        }
-
-        private void skip() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at offset " + pos + " of genotype JSON");
-        }
-
-        void expect(char c) {
-            skip();
-            if (pos >= s.length() || s.charAt(pos) != c) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        boolean optional(char c) {
-            skip();
-            if (pos < s.length() && s.charAt(pos) == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        void end() {
-            skip();
-            if (pos != s.length()) {
-                throw error("trailing text");
-            }
-        }
-
-        String string() {
-            expect('"');
-            int start = pos;
-            while (pos < s.length() && s.charAt(pos) != '"') {
-                pos++;
-            }
-            if (pos >= s.length()) {
-                throw error("unterminated string");
-            }
-            return s.substring(start, pos++);
-        }
-
-        int integer() {
-            skip();
-            int start = pos;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error("expected a non-negative integer");
-            }
-            return Integer.parseInt(s.substring(start, pos));
-        }
-
-        List<Integer> ints() {
-            List<Integer> out = new ArrayList<>();
-            expect('[');
-            if (!optional(']')) {
-                do {
-                    out.add(integer());
-                } while (optional(','));
-                expect(']');
-            }
-            return out;
-        }
-
-        List<Gene> genes() {
-            List<Gene> out = new ArrayList<>();
-            expect('[');
-            if (!optional(']')) {
-                do {
-                    expect('[');
-                    String op = string();
-                    expect(',');
-                    int input = integer();
-                    expect(']');
-                    out.add(new Gene(Primitive.fromDartsName(op), input));
-                } while (optional(','));
-                expect(']');
-            }
-            return out;
         }
     }
 }
