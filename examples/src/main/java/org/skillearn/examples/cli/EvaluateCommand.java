@@ -10,6 +10,7 @@ import org.skillearn.darts.evaluation.TrainingConfig;
 import org.skillearn.examples.run.EvaluationOptions;
 import org.skillearn.examples.run.EvaluationRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code skillearn evaluate}: trains a genotype's network from scratch and reports its test accuracy. */
@@ -21,12 +22,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "a genotype JSON file, a finished darts search folder, or the text Genotype(normal=[...], ...)")
     String genotype;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or cifar100")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "folder with the dataset's files (default for fashion-mnist: the bundled subset;"
-            + " the full set: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--task", defaultValue = "fine", description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
             + " groups (tops, bottoms, footwear, bags), interleaving learning's second task; cifar10, cifar100: that dataset's"
@@ -72,18 +69,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", defaultValue = "runs/evaluate", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "output folder, which must not hold a run (default: runs/evaluate, or"
+            + " runs/evaluate-N when that holds one)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
                 new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
-        EvaluationOptions options = new EvaluationOptions(genotype, dataset, dataDir, task, trainImages, channels, layers,
+        EvaluationOptions options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, task, trainImages, channels, layers,
                 auxiliaryWeight > 0, training, testEvery);
-        Map<String, Object> result = EvaluationRun.run(options, out, new Bar(epochs));
+        Path dir = out != null ? out : FreeFolder.under("runs", "evaluate");
+        Map<String, Object> result = EvaluationRun.run(options, dir, new Bar(epochs));
         System.out.println("result: " + result);
-        System.out.println("wrote " + out.toAbsolutePath());
+        System.out.println("wrote " + dir.toAbsolutePath());
         return 0;
     }
 

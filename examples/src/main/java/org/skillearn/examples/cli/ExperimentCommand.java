@@ -12,6 +12,7 @@ import org.skillearn.examples.experiment.SeedRange;
 import org.skillearn.examples.experiment.SupernetProtocol;
 import org.skillearn.examples.programs.IlTasks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,11 +31,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1..3", description = "seeds: 1..N, one seed, or 1,4,9 (default: ${DEFAULT-VALUE})")
     String seeds;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or cifar100")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "folder with the dataset's files (default for fashion-mnist: the bundled subset)")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--budget", defaultValue = "5",
             description = "search epochs per run (every run, every method) (default: ${DEFAULT-VALUE})")
@@ -118,8 +116,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), dataset,
-                dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks));
+        ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), data.datasetName(),
+                data.dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks));
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
             throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
         description = "Print a method's stage tables (the paper's Tables 3-6 and 16) as Markdown.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt, il or mtl (default: ${DEFAULT-VALUE})")
-    String method;
+    @Option(names = "--method", defaultValue = "lpt", converter = TypedOptions.MethodConverter.class,
+            completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Method method;
 
     @Option(names = "--model", defaultValue = "linear",
             description = "learners: linear (default) or darts (the DARTS supernet; LPT's tester a ResNet)")
@@ -32,8 +33,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--encoder", defaultValue = "auto", description = "LPT on the darts model: auto, small or resnet18")
     String encoder;
 
-    @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")
-    String ablation;
+    @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class,
+            completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    LptAblation ablation;
 
     @Option(names = "--rounds", defaultValue = "2", description = "IL: rounds M (default: ${DEFAULT-VALUE})")
     int rounds;
@@ -47,8 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
         TrainTest data = DatasetChoice.FASHION_MNIST.load(null);
         SearchSetup setup = SearchSetup.of(SearchSplit.of(data, 0), BatchConfig.of(64,
                 DatasetChoice.FASHION_MNIST.normalization()), 1, 0);
-        LptConfig lpt = LptConfig.defaults().withAblation(LptAblation.parse(ablation));
-        Method m = Method.parse(method);
+        LptConfig lpt = LptConfig.defaults().withAblation(ablation);
+        Method m = method;
         List<TaskData> learnerTasks = List.of();
         if (m.hasTasks()) {
             IlTasks t = IlTasks.parse(tasks);

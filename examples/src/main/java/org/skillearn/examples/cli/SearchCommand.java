@@ -3,12 +3,14 @@ package org.skillearn.examples.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skillearn.core.run.NativeMemoryException;
-import org.skillearn.core.run.RunFolder;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.examples.programs.IlTasks;
+import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
+import org.skillearn.lpt.LptAblation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search with a Skillearn program.")
 final class SearchCommand implements Callable<Integer> {
 
-    @Option(names = "--method", defaultValue = "lpt", description = "darts, lpt, il or mtl (default: ${DEFAULT-VALUE})")
-    String method;
+    @Option(names = "--method", defaultValue = "lpt", converter = TypedOptions.MethodConverter.class,
+            completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Method method;
 
     @Option(names = "--model", defaultValue = "linear",
             description = "learners: linear (gated softmax regression and tanh encoders; default) or darts (the DARTS supernet)")
@@ -42,12 +45,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--order", defaultValue = "2", description = "hypergradient order, 1 or 2 (default: ${DEFAULT-VALUE})")
     int order;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or cifar100")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "folder with the dataset's files (default for fashion-mnist: the bundled"
-            + " 6,000 + 1,000 image subset; the full set: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--epochs", defaultValue = "5", description = "search epochs (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -62,8 +61,9 @@ final class SearchCommand implements Callable<Integer> {
             + " when that holds one)")
     Path out;
 
-    @Option(names = "--ablation", defaultValue = "none", description = "LPT: none, difficulty-only or test-only")
-    String ablation;
+    @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class,
+            completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    LptAblation ablation;
 
     @Option(names = "--lambda", defaultValue = "1", description = "LPT λ, or IL's proximity weight (default: ${DEFAULT-VALUE})")
     double lambda;
@@ -92,7 +92,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Progress progress = new Progress();
-        Path dir = resume != null ? resume : out != null ? out : freeDefaultFolder();
+        Path dir = resume != null ? resume : out != null ? out : FreeFolder.under("runs", "search");
         Thread interrupted = new Thread(() -> System.err.println(System.lineSeparator() + "interrupted; " + progress.committed()
                 + " continue with: ./skillearn search --resume " + dir));
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -102,8 +102,8 @@ final class SearchCommand implements Callable<Integer> {
                 System.err.println("resuming " + dir);
                 outcome = SearchRun.resume(dir, stopAfterEpochs, progress);
             } else {
-                SearchOptions options = new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda,
-                        gamma, ablation, rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
+                SearchOptions options = new SearchOptions(method.cliName(), model, order, data.datasetName(), data.dataDir,
+                        epochs, batchSize, seed, lambda, gamma, ablation.cliName(), rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
                 outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
             }
             if (outcome.complete()) {
@@ -126,14 +126,5 @@ final class SearchCommand implements Callable<Integer> {
                 // the hook is running: let it print
             }
         }
-    }
-
-    /** runs/search, or the first runs/search-N that holds no run. */
-    private static Path freeDefaultFolder() {
-        Path p = Path.of("runs", "search");
-        for (int n = 2; !RunFolder.heldRunFiles(p).isEmpty(); n++) {
-            p = Path.of("runs", "search-" + n);
-        }
-        return p;
     }
 }

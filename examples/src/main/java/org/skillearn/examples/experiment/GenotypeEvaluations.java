@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.skillearn.core.run.RunFolder;
 import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.examples.programs.ImageTask;
 import org.skillearn.examples.programs.Method;
@@ -71,7 +72,12 @@ public final class GenotypeEvaluations {
         requireSameOptions(spec);
         for (String task : tasks(spec)) {
             if (!isComplete(spec, task)) {
-                EvaluationRun.run(options(spec, task), folder(spec, task), listener.apply(task));
+                Path dir = folder(spec, task);
+                // an evaluation does not resume: one the experiment started and did not finish starts again
+                for (String file : RunFolder.heldRunFiles(dir)) {
+                    Files.delete(dir.resolve(file));
+                }
+                EvaluationRun.run(options(spec, task), dir, listener.apply(task));
             }
         }
     }

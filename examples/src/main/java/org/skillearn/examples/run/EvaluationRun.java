@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.data.TrainTest;
+import org.skillearn.core.run.RunFolder;
 import org.skillearn.darts.evaluation.EvaluationNetwork;
 import org.skillearn.darts.evaluation.EvaluationNetworkConfig;
 import org.skillearn.darts.evaluation.GenotypeTraining;
@@ -70,6 +72,10 @@ public final class EvaluationRun {
 
     /** Runs the evaluation in {@code dir}; returns the result written to {@value SearchRun#RESULT}. */
     public static Map<String, Object> run(EvaluationOptions o, Path dir, GenotypeTraining.Listener listener) throws IOException {
+        List<String> held = RunFolder.heldRunFiles(dir);
+        if (!held.isEmpty()) {
+            throw new IOException(dir + ": already holds a run (" + String.join(", ", held) + "); choose another --out");
+        }
         Genotype genotype = resolveGenotype(o.genotype());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         ImageTask task = ImageTask.parse(o.task(), "--task");

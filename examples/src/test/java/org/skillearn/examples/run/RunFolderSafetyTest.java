@@ -72,6 +72,22 @@ class RunFolderSafetyTest {
     }
 
     @Test
+    void evaluateIntoAFolderHoldingARunIsRefusedAndWritesNothing(@TempDir Path out) throws IOException {
+        assertEquals(0, Skillearn.execute("search", "--method", "darts", "--epochs", "1", "--batch-size", "256", "--out", out.toString()));
+        Map<String, byte[]> before = files(out);
+        String err = StandardError.of(() -> assertNotEquals(0, Skillearn.execute("evaluate", "--genotype",
+                "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1),"
+                        + " ('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 1)],"
+                        + " normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2),"
+                        + " ('max_pool_3x3', 0), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('avg_pool_3x3', 0)],"
+                        + " reduce_concat=[2, 3, 4, 5])", "--epochs", "1", "--out", out.toString())));
+        assertTrue(err.contains(out + ": already holds a run"), err);
+        Map<String, byte[]> after = files(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    }
+
+    @Test
     void aKillBeforeAnyWriteOfTheRunLeavesAFolderThatResumesToTheUninterruptedResult(@TempDir Path tmp) throws IOException {
         Path straight = tmp.resolve("straight");
         List<String> writes = new ArrayList<>();

@@ -70,7 +70,7 @@ public final class ReusedWorkspace {
         if (f == null) {
             MemoryWorkspace learned = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(learnId);
             long size = learned.getCurrentSize();
-            learned.destroyWorkspace(true);
+            Nd4j.getWorkspaceManager().destroyWorkspace(learned);
             fixed.set(fixedOf(Math.max(size, 1L << 20)));
             return;
         }
@@ -78,7 +78,8 @@ public final class ReusedWorkspace {
         long spilled = ws instanceof Nd4jWorkspace n ? n.getSpilledSize() : 0;
         if (spilled > 0 && !ws.isScopeActive()) {
             long size = ws.getCurrentSize() + spilled;
-            ws.destroyWorkspace(true);
+            // the manager must forget it too: it would hand back the destroyed workspace, old size and all
+            Nd4j.getWorkspaceManager().destroyWorkspace(ws);
             fixed.set(fixedOf((long) (size * (1 + HEADROOM))));
         }
     }
@@ -89,7 +90,7 @@ public final class ReusedWorkspace {
             if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(id)) {
                 MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(id);
                 if (!ws.isScopeActive()) {
-                    ws.destroyWorkspace(true);
+                    Nd4j.getWorkspaceManager().destroyWorkspace(ws);
                 }
             }
         }

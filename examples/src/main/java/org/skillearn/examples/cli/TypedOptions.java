@@ -1,0 +1,77 @@
+package org.skillearn.examples.cli;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.Function;
+import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.Method;
+import org.skillearn.lpt.LptAblation;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Picocli conversions of the command line's enumerated options (methods, datasets, LPT ablations)
+ * by their command-line names, and those names for the help ({@code ${COMPLETION-CANDIDATES}}).
+ */
+final class TypedOptions {
+
+    private TypedOptions() {
+    }
+
+    /** A converter through an enum's own parser, whose error names the accepted values. */
+    private abstract static class Parsed<E> implements ITypeConverter<E> {
+        private final Function<String, E> parse;
+
+        Parsed(Function<String, E> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public E convert(String value) {
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class MethodConverter extends Parsed<Method> {
+        MethodConverter() {
+            super(Method::parse);
+        }
+    }
+
+    static final class DatasetConverter extends Parsed<DatasetChoice> {
+        DatasetConverter() {
+            super(DatasetChoice::parse);
+        }
+    }
+
+    static final class AblationConverter extends Parsed<LptAblation> {
+        AblationConverter() {
+            super(LptAblation::parse);
+        }
+    }
+
+    static final class MethodNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Method.values()).map(Method::cliName).iterator();
+        }
+    }
+
+    static final class DatasetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(DatasetChoice.values()).map(DatasetChoice::cliName).iterator();
+        }
+    }
+
+    static final class AblationNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(LptAblation.values()).map(LptAblation::cliName).iterator();
+        }
+    }
+}
