@@ -1,6 +1,7 @@
 package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
@@ -10,8 +11,12 @@ import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 import org.skillearn.lpt.LptAblation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code skillearn search}: runs a method's program with the solver in a run folder
@@ -79,7 +84,8 @@ final class SearchCommand implements Callable<Integer> {
             + " images from --data-dir; --dataset cifar10 or cifar100) (default: ${DEFAULT-VALUE})")
     String tasks;
 
-    @Option(names = "--resume", description = "continue the stopped run in this folder (its config.json and checkpoint)")
+    @Option(names = "--resume", description = "continue the stopped run in this folder with the options in its config.json"
+            + " (no other options)")
     Path resume;
 
     @Option(names = "--stop-after-epochs", hidden = true,
@@ -89,8 +95,24 @@ final class SearchCommand implements Callable<Integer> {
     /** The exit status of a run stopped for lack of memory. */
     static final int OUT_OF_MEMORY = 3;
 
+    @Spec
+    CommandSpec spec;
+
+    /** {@code --resume} continues the run its folder describes: other options would be ignored, so they are refused. */
+    private void requireResumeAlone() {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(n -> !n.equals("--resume") && !n.equals("--stop-after-epochs")).toList();
+        if (!others.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues the run with the options in "
+                    + resume.resolve(SearchRun.CONFIG) + "; it takes no other options, got " + String.join(", ", others));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            requireResumeAlone();
+        }
         Progress progress = new Progress();
         Path dir = resume != null ? resume : out != null ? out : FreeFolder.under("runs", "search");
         Thread interrupted = new Thread(() -> System.err.println(System.lineSeparator() + "interrupted; " + progress.committed()

@@ -23,7 +23,9 @@ public final class Skillearn implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Skillearn());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("skillearn: " + ex.getMessage());
+            // an I/O failure inside the run loop arrives wrapped; its message names the file
+            Throwable shown = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            line.getErr().println("skillearn: " + shown.getMessage());
             return 1;
         });
         return cl.execute(args);

@@ -110,8 +110,10 @@ public final class SearchRun {
             Consumer<String> beforeWrite) throws IOException {
         List<String> held = RunFolder.heldRunFiles(dir);
         if (!held.isEmpty()) {
-            throw new IOException(dir + ": already holds a run (" + String.join(", ", held) + "); continue it with"
-                    + " search --resume " + dir + ", or choose another --out");
+            String next = RunFolder.isComplete(dir) ? "it is complete; choose another --out"
+                    : RunFolder.isStarted(dir) ? "continue it with search --resume " + dir + ", or choose another --out"
+                    : "choose another --out";
+            throw new IOException(dir + ": already holds a run (" + String.join(", ", held) + "); " + next);
         }
         try (Built b = build(options)) {
             RunFolder folder = RunFolder.create(dir, b.program.program(), config(options, b.setup), beforeWrite);

@@ -65,10 +65,24 @@ class RunFolderSafetyTest {
                 "--batch-size", "256", "--out", out.toString())));
         assertTrue(err.contains(out + ": already holds a run (config.json, program.md, metrics.jsonl, checkpoint.bin, result.json)"),
                 err);
-        assertTrue(err.contains("--resume " + out), err);
+        assertTrue(err.contains("it is complete; choose another --out"), err);
         Map<String, byte[]> after = files(out);
         assertEquals(before.keySet(), after.keySet());
         before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    }
+
+    @Test
+    void resumeTakesNoOtherOptionsAndNamesTheFileOfABadCheckpoint(@TempDir Path out) throws IOException {
+        assertEquals(0, Skillearn.execute("search", "--method", "darts", "--epochs", "2", "--batch-size", "256",
+                "--stop-after-epochs", "1", "--out", out.toString()));
+        String err = StandardError.of(() -> assertNotEquals(0, Skillearn.execute("search", "--resume", out.toString(),
+                "--epochs", "3")));
+        assertTrue(err.contains("--resume continues the run with the options in " + out.resolve("config.json")
+                + "; it takes no other options, got --epochs"), err);
+        Path checkpoint = out.resolve(SearchRun.CHECKPOINT);
+        Files.write(checkpoint, java.util.Arrays.copyOf(Files.readAllBytes(checkpoint), 100));
+        err = StandardError.of(() -> assertNotEquals(0, Skillearn.execute("search", "--resume", out.toString())));
+        assertTrue(err.contains("skillearn: " + checkpoint + ": checkpoint is truncated"), err);
     }
 
     @Test

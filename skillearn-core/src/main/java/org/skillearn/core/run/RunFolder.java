@@ -76,8 +76,8 @@ public final class RunFolder implements RunListener {
         requireFolder(root);
         List<String> held = heldRunFiles(root);
         if (!held.isEmpty()) {
-            throw new IOException(root + ": already holds a run (" + String.join(", ", held) + "); continue it with --resume "
-                    + root + " or choose another folder");
+            throw new IOException(root + ": already holds a run (" + String.join(", ", held) + "); continue it ("
+                    + "RunFolder.open) or choose another folder");
         }
         Files.createDirectories(root);
         RunFolder f = new RunFolder(root, program, Objects.requireNonNull(beforeWrite, "beforeWrite"));
@@ -97,6 +97,9 @@ public final class RunFolder implements RunListener {
 
     /** As {@link #open(Path, SkillProgram)}, with a hook called before each write. */
     public static RunFolder open(Path root, SkillProgram program, Consumer<String> beforeWrite) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + ": no such folder");
+        }
         if (!Files.isRegularFile(root.resolve(CONFIG))) {
             throw new IOException(root + ": no run to resume here (" + CONFIG + " is missing)");
         }
@@ -120,6 +123,11 @@ public final class RunFolder implements RunListener {
             throw new IOException(root.resolve(CONFIG) + ": holds a run of another configuration " + saved + " than " + wanted
                     + "; choose another folder");
         }
+        Path described = root.resolve(PROGRAM);
+        if (Files.isRegularFile(described) && !Files.readString(described, StandardCharsets.UTF_8).equals(program.explain())) {
+            throw new IOException(described + ": holds the run of another program than '" + program.name() + "' (its stage"
+                    + " tables differ from this program's explain()); choose another folder");
+        }
         return open(root, program);
     }
 
@@ -141,10 +149,17 @@ public final class RunFolder implements RunListener {
     /** Reads {@value #CONFIG} of the run in {@code root}. */
     public static JsonNode readConfig(Path root) throws IOException {
         Path file = root.resolve(CONFIG);
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + ": no such folder");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no run here (" + CONFIG + " is missing)");
         }
-        return JSON.readTree(file.toFile());
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
     }
 
     public Path root() {
@@ -173,6 +188,10 @@ public final class RunFolder implements RunListener {
         List<String> lines = Files.exists(root.resolve(METRICS))
                 ? Files.readAllLines(root.resolve(METRICS), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList()
                 : List.of();
+        if (!Files.exists(file) && !lines.isEmpty()) {
+            throw new IOException(file + " is missing, but " + root.resolve(METRICS) + " holds " + lines.size()
+                    + " epoch(s): the run cannot continue from them; start it again in another folder");
+        }
         if (lines.size() < epochs) {
             throw new IOException(root.resolve(METRICS) + ": has " + lines.size() + " records, the checkpoint needs " + epochs);
         }

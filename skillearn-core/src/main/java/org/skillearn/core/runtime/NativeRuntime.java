@@ -69,7 +69,11 @@ public final class NativeRuntime {
 
         /** The limit in GiB, for messages. */
         public String describeLimit() {
-            return memoryLimitBytes <= 0 ? "no limit" : String.format(Locale.ROOT, "%.1f GiB", memoryLimitBytes / (double) (1L << 30));
+            if (memoryLimitBytes <= 0) {
+                return "no limit";
+            }
+            return memoryLimitBytes < 1L << 30 ? String.format(Locale.ROOT, "%d MiB", memoryLimitBytes >> 20)
+                    : String.format(Locale.ROOT, "%.1f GiB", memoryLimitBytes / (double) (1L << 30));
         }
     }
 

@@ -151,6 +151,34 @@ class RunFolderTest {
     }
 
     @Test
+    void aFolderWhoseCheckpointIsGoneIsNotSilentlyStartedAgain(@TempDir Path dir) throws IOException {
+        run(dir, false, name -> { });
+        Files.delete(dir.resolve(RunFolder.CHECKPOINT));
+        byte[] metrics = Files.readAllBytes(dir.resolve(RunFolder.METRICS));
+        IOException e = assertThrows(IOException.class, () -> {
+            try {
+                run(dir, true, name -> { });
+            } catch (java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+        });
+        assertTrue(e.getMessage().contains("holds " + EPOCHS + " epoch(s): the run cannot continue from them"), e.getMessage());
+        assertArrayEquals(metrics, Files.readAllBytes(dir.resolve(RunFolder.METRICS)), "the recorded epochs stay");
+    }
+
+    @Test
+    void openOrCreateRefusesTheFolderOfAnotherProgramWithTheSameConfiguration(@TempDir Path dir) throws IOException {
+        SkillProgram chain = TestPrograms.chain(false).program();
+        RunFolder.openOrCreate(dir, chain, Map.of("seed", 1));
+        assertEquals(dir, RunFolder.openOrCreate(dir, chain, Map.of("seed", 1)).root(), "the same program continues");
+        SkillProgram ridge = TestPrograms.ridge(false).program();
+        IOException e = assertThrows(IOException.class, () -> RunFolder.openOrCreate(dir, ridge, Map.of("seed", 1)));
+        assertTrue(e.getMessage().startsWith(dir.resolve(RunFolder.PROGRAM) + ": holds the run of another program"), e.getMessage());
+        e = assertThrows(IOException.class, () -> RunFolder.openOrCreate(dir, chain, Map.of("seed", 2)));
+        assertTrue(e.getMessage().startsWith(dir.resolve(RunFolder.CONFIG) + ": holds a run of another configuration"), e.getMessage());
+    }
+
+    @Test
     void theNonFiniteGuardStopsAtTheFirstNaNNamingTheStep() {
         StepEnd s = new StepEnd(3, 5, 2, 4, new org.skillearn.core.solver.StepReport(9, Map.of("I", Double.NaN), 0.5, Map.of(), 1));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NonFiniteGuard().onStep(s));
