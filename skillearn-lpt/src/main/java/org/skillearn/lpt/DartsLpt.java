@@ -97,7 +97,6 @@ public final class DartsLpt {
     /** The genotype derived from A's current value in {@code state} (DARTS' derivation). */
     public Genotype genotype(ProgramState state) {
         ParameterSet a = lpt.architecture();
-        return Genotype.derive(a.layout().view(state.value(a), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
-                a.layout().view(state.value(a), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(), config.network().nodes());
+        return Genotype.derive(a, state.value(a), config.network().nodes());
     }
 }

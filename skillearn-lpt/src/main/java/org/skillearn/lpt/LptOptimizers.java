@@ -3,7 +3,7 @@ package org.skillearn.lpt;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Optimizer;
-import org.skillearn.core.optim.Sgd;
+import org.skillearn.darts.search.DartsOptimizers;
 
 /**
  * The optimizers of the four groups of LPT parameters.
@@ -27,11 +27,8 @@ public record LptOptimizers(Optimizer testeeWeights, Optimizer testeeArchitectur
      * C by Adam (lr 3e-4, weight decay 1e-3).
      */
     public static LptOptimizers paper(int epochs, long stepsPerEpoch) {
-        LearningRate cosine = LearningRate.cosine(0.025, 0.001, epochs, stepsPerEpoch);
-        return new LptOptimizers(
-                new Sgd(cosine, 0.9, 3e-4, 5),
-                new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3),
-                new Sgd(cosine, 0.9, 3e-4, 0),
+        DartsOptimizers darts = DartsOptimizers.paper(epochs, stepsPerEpoch);
+        return new LptOptimizers(darts.weights(), darts.architecture(), darts.weights().withClipNorm(0),
                 new Adam(LearningRate.constant(3e-4), 0.9, 0.999, 1e-8, 1e-3));
     }
 }

@@ -11,10 +11,8 @@ import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.models.GatedSoftmaxRegression;
 import org.skillearn.core.objective.MeanLoss;
-import org.skillearn.core.optim.Adam;
-import org.skillearn.core.optim.LearningRate;
-import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.solver.ProgramState;
+import org.skillearn.darts.search.DartsOptimizers;
 
 /**
  * DARTS' two-level program with a small learner: stage "weights" learns W on search-train with
@@ -36,11 +34,11 @@ public final class LinearDarts implements SearchProgram {
         this.model = new GatedSoftmaxRegression(architecture, w);
         DataSource<ImageBatch> train = LinearModels.source("search-train", setup.searchTrain(), setup.batches(), setup.seed());
         DataSource<ImageBatch> val = LinearModels.source("search-val", setup.searchVal(), setup.batches(), setup.seed() + 1);
-        LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());
+        DartsOptimizers darts = DartsOptimizers.paper(setup.epochs(), setup.stepsPerEpoch());
         this.program = SkillProgram.builder("DARTS (two-level)")
                 .stage("weights", s -> s.active(w).supporting(architecture).loss(MeanLoss.of(model, train)).trainingData(train)
-                        .optimizer(new Sgd(cosine, 0.9, 3e-4, 5)))
-                .validation(v -> v.minimize(architecture, new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3))
+                        .optimizer(darts.weights()))
+                .validation(v -> v.minimize(architecture, darts.architecture())
                         .loss(MeanLoss.of(model, val)).validationData(val))
                 .build();
     }

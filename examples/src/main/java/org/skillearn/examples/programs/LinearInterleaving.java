@@ -11,9 +11,9 @@ import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.models.EncodedClassifier;
 import org.skillearn.core.models.TanhEncoder;
 import org.skillearn.core.optim.Adam;
-import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.solver.ProgramState;
+import org.skillearn.darts.search.DartsOptimizers;
 import org.skillearn.interleave.IlProgram;
 import org.skillearn.interleave.InterleavingLearning;
 import org.skillearn.interleave.InterleavingTask;
@@ -45,9 +45,9 @@ public final class LinearInterleaving implements SearchProgram {
         this.tasks = List.copyOf(tasks);
         Learner shared = Learner.named("shared architecture");
         ParameterSet a = LinearModels.gate(shared, setup.inputSize());
-        LearningRate cosine = LearningRate.cosine(0.025, 0.001, setup.epochs(), setup.stepsPerEpoch());
-        Sgd learners = new Sgd(cosine, 0.9, 3e-4, 5);
-        Adam arch = new Adam(LearningRate.constant(3e-4), 0.5, 0.999, 1e-8, 1e-3);
+        DartsOptimizers darts = DartsOptimizers.paper(setup.epochs(), setup.stepsPerEpoch());
+        Sgd learners = darts.weights();
+        Adam arch = darts.architecture();
         InterleavingLearning<ImageBatch> il = InterleavingLearning.<ImageBatch>builder().architecture(a).rounds(rounds).lambda(lambda)
                 .optimizers(learners, arch);
         MultiTaskLearning<ImageBatch> mtl = MultiTaskLearning.<ImageBatch>builder().architecture(a).optimizers(learners, arch);

@@ -96,9 +96,7 @@ public final class SupernetInterleaving implements SearchProgram {
     /** The genotype derived from the shared α (DARTS' rule: two strongest non-none inputs per node). */
     public Genotype genotype(ProgramState state) {
         ParameterSet a = il.architecture();
-        INDArray v = state.value(a);
-        return Genotype.derive(a.layout().view(v, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
-                a.layout().view(v, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(), network.nodes());
+        return Genotype.derive(a, state.value(a), network.nodes());
     }
 
     /** The loss of task k with the last round's encoder and head. */

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.model.ParameterSet;
 import org.skillearn.darts.ops.Primitive;
 import org.skillearn.darts.supernet.ArchitectureSoftmax;
+import org.skillearn.darts.supernet.SupernetParameters;
 
 /**
  * A discrete architecture derived from α (DARTS Section 2.4): for every intermediate node the
@@ -40,6 +43,19 @@ public record Genotype(List<Gene> normal, List<Integer> normalConcat, List<Gene>
         }
         return new Genotype(parse(ArchitectureSoftmax.softmaxRows(alphaNormal), nodes), concat,
                 parse(ArchitectureSoftmax.softmaxRows(alphaReduce), nodes), concat);
+    }
+
+    /**
+     * Derives the genotype from the value of a supernet's architecture set (its {@code alpha_normal}
+     * and {@code alpha_reduce} tensors, {@link SupernetParameters#architecture}), for cells with
+     * {@code nodes} intermediate nodes: the one derivation DARTS, LPT and IL share.
+     *
+     * @param architecture the architecture parameter set
+     * @param value        its flat value vector
+     */
+    public static Genotype derive(ParameterSet architecture, INDArray value, int nodes) {
+        return derive(architecture.layout().view(value, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
+                architecture.layout().view(value, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(), nodes);
     }
 
     private static List<Gene> parse(double[][] w, int nodes) {

@@ -1,14 +1,13 @@
 package org.skillearn.darts.search;
 
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.optim.Adam;
-import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.solver.ProgramState;
-import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetObjective;
@@ -45,10 +44,8 @@ public final class DartsSearch {
         Learner learner = Learner.named("supernet");
         this.weights = SupernetParameters.weights(learner, "W", supernet);
         this.architecture = SupernetParameters.architecture(learner, "A", config.network());
-        Sgd sgd = new Sgd(LearningRate.cosine(config.weightLr(), config.weightLrMin(), config.epochs(), config.stepsPerEpoch()),
-                config.momentum(), config.weightDecay(), config.gradClip());
-        Adam adam = new Adam(LearningRate.constant(config.archLr()), config.archBeta1(), config.archBeta2(), 1e-8,
-                config.archWeightDecay());
+        Sgd sgd = config.optimizers().weights();
+        Adam adam = config.optimizers().architecture();
         this.program = SkillProgram.builder("DARTS").learner(learner)
                 .stage(WEIGHT_STAGE, s -> s.active(weights).supporting(architecture)
                         .loss(new SupernetObjective(supernet, weights, architecture, train))
@@ -99,8 +96,6 @@ public final class DartsSearch {
 
     /** The genotype derived from the architecture's current value in {@code state}. */
     public Genotype genotype(ProgramState state) {
-        return Genotype.derive(architecture.layout().view(state.value(architecture), SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
-                architecture.layout().view(state.value(architecture), SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(),
-                config.network().nodes());
+        return Genotype.derive(architecture, state.value(architecture), config.network().nodes());
     }
 }

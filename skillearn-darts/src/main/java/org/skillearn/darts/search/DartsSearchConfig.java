@@ -1,5 +1,8 @@
 package org.skillearn.darts.search;
 
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
 import org.skillearn.darts.supernet.SupernetConfig;
 
 /**
@@ -42,6 +45,13 @@ public record DartsSearchConfig(SupernetConfig network, int epochs, long stepsPe
     /** DARTS' published settings for {@code network}, with the given schedule length. */
     public static DartsSearchConfig paper(SupernetConfig network, int epochs, long stepsPerEpoch) {
         return new DartsSearchConfig(network, epochs, stepsPerEpoch, 0.025, 0.001, 0.9, 3e-4, 5.0, 3e-4, 0.5, 0.999, 1e-3);
+    }
+
+    /** The optimizers of W and α these settings describe. */
+    public DartsOptimizers optimizers() {
+        return new DartsOptimizers(
+                new Sgd(LearningRate.cosine(weightLr, weightLrMin, epochs, stepsPerEpoch), momentum, weightDecay, gradClip),
+                new Adam(LearningRate.constant(archLr), archBeta1, archBeta2, 1e-8, archWeightDecay));
     }
 
     public DartsSearchConfig withNetwork(SupernetConfig n) {
