@@ -12,7 +12,7 @@ import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
-import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;

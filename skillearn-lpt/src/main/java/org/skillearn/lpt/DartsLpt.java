@@ -4,7 +4,7 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.models.FreeSelector;
+import org.skillearn.core.examplemodels.FreeSelector;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.resnet.ResNetEncoder;

@@ -70,7 +70,7 @@ public final class LearningByPassingTests<B> {
 
     /**
      * The difficulty-only tester (Eq. 25): free selection scores S, one per bank example, with
-     * selection s(d) (e.g. {@link org.skillearn.core.models.FreeSelector}).
+     * selection s(d) (e.g. {@link org.skillearn.core.examplemodels.FreeSelector}).
      */
     public LearningByPassingTests<B> selectionScores(ParameterSet s, ExampleFunction<B> selectionFn) {
         this.creator = s;

@@ -1,6 +1,6 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.models.LinearLogits;
+import org.skillearn.core.examplemodels.LinearLogits;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;

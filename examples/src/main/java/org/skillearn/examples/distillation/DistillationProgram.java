@@ -2,8 +2,8 @@ package org.skillearn.examples.distillation;
 
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
-import org.skillearn.core.models.EncodedClassifier;
-import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.EncodedClassifier;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 
 /**
  * A built knowledge-distillation program and the handles a user needs after solving it.

@@ -1,14 +1,14 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.models.LinearLogits;
+import org.skillearn.core.examplemodels.LinearLogits;
 
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
-import org.skillearn.core.models.EncodedClassifier;
-import org.skillearn.core.models.GatedSoftmaxRegression;
-import org.skillearn.core.models.TanhEncoder;
+import org.skillearn.core.examplemodels.EncodedClassifier;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.TanhEncoder;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.optim.Optimizer;
 

@@ -8,8 +8,8 @@ import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.data.ShuffledImageSource;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.models.Classifier;
-import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.Classifier;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.objective.Bindings;
 
 /** Shared helpers of the small-model programs: data sources, evaluation passes, the gate architecture. */

@@ -11,7 +11,7 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.Learner;
 import org.skillearn.core.model.ParameterKind;
 import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.models.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.darts.supernet.ExampleCrossEntropy;

@@ -1,4 +1,4 @@
-package org.skillearn.core.models;
+package org.skillearn.core.examplemodels;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;

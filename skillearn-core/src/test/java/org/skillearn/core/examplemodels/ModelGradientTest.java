@@ -1,4 +1,4 @@
-package org.skillearn.core.models;
+package org.skillearn.core.examplemodels;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

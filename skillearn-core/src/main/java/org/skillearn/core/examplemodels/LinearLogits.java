@@ -1,4 +1,4 @@
-package org.skillearn.core.models;
+package org.skillearn.core.examplemodels;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.skillearn.core.models;
+package org.skillearn.core.examplemodels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.EpochBatches;
