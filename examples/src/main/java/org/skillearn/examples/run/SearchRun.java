@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
+import org.skillearn.core.memory.ReusedWorkspace;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.ParameterSet;
 import org.skillearn.core.run.EpochEnd;
 import org.skillearn.core.run.NonFiniteGuard;
@@ -197,7 +199,16 @@ public final class SearchRun {
         if (!outcome.complete()) {
             return new Outcome(false, outcome.epochsDone(), Map.of());
         }
-        Map<String, Object> result = new LinkedHashMap<>(b.program.evaluate(b.state));
+        // the held-out evaluation and the result files allocate like a step: in a scope of their own
+        Map<String, Object> result;
+        Map<String, String> files;
+        ReusedWorkspace evaluation = ReusedWorkspace.named("skillearn-final-evaluation");
+        try (StepScope scope = StepScope.open(evaluation)) {
+            result = new LinkedHashMap<>(b.program.evaluate(b.state));
+            files = b.program.files(b.state);
+        } finally {
+            evaluation.release();
+        }
         result.put("search_seconds", folder.recordedSeconds());
         Map<String, Long> sizes = new LinkedHashMap<>();
         long total = 0;
@@ -207,7 +218,7 @@ public final class SearchRun {
         }
         result.put("parameters", total);
         result.put("parameter_sets", sizes);
-        for (Map.Entry<String, String> f : b.program.files(b.state).entrySet()) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
             folder.writeText(f.getKey(), f.getValue());
         }
         folder.writeResult(result);
