@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.objective.Objective;
-import org.skillearn.core.objective.WeightedSum;
 import org.skillearn.core.optim.Optimizer;
 
 /**
@@ -23,9 +22,7 @@ public final class Stage {
     private final List<ParameterSet> active;
     private final List<ParameterSet> supporting;
     private final List<ParameterSet> solutionsUsed;
-    private final Objective loss;
-    private final Objective interaction;
-    private final double gamma;
+    private final StageObjective terms;
     private final List<DataSource<?>> trainingData;
     private final List<DataSource<?>> auxiliaryData;
     private final Optimizer optimizer;
@@ -36,13 +33,11 @@ public final class Stage {
         this.active = List.copyOf(b.active);
         this.supporting = List.copyOf(b.supporting);
         this.solutionsUsed = List.copyOf(b.solutionsUsed);
-        this.loss = b.loss;
-        this.interaction = b.interaction;
-        this.gamma = b.gamma;
+        this.terms = StageObjective.of("stage '" + b.name + "'", "training loss", b.loss, b.interaction, b.gamma);
         this.trainingData = List.copyOf(b.trainingData);
         this.auxiliaryData = List.copyOf(b.auxiliaryData);
         this.optimizer = b.optimizer;
-        this.objective = interaction == null ? loss : WeightedSum.of(loss, gamma, interaction);
+        this.objective = terms.combined();
     }
 
     public static Builder named(String name) {
@@ -70,17 +65,17 @@ public final class Stage {
 
     /** L_k. */
     public Objective loss() {
-        return loss;
+        return terms.loss();
     }
 
     /** I_k, or null. */
     public Objective interaction() {
-        return interaction;
+        return terms.interaction();
     }
 
     /** γ_k. */
     public double gamma() {
-        return gamma;
+        return terms.gamma();
     }
 
     /** L_k + γ_k I_k: what the stage minimises. */
@@ -159,9 +154,6 @@ public final class Stage {
 
         /** The interaction function I_k with trade-off γ_k. */
         public Builder interaction(Objective i, double gammaK) {
-            if (!Double.isFinite(gammaK)) {
-                throw new SkillProgramException("stage '" + name + "': γ must be finite, got " + gammaK);
-            }
             this.interaction = i;
             this.gamma = gammaK;
             return this;
@@ -188,9 +180,6 @@ public final class Stage {
         public Stage build() {
             if (active.isEmpty()) {
                 throw new SkillProgramException("stage '" + name + "' has no active parameter set");
-            }
-            if (loss == null) {
-                throw new SkillProgramException("stage '" + name + "' has no training loss");
             }
             if (optimizer == null) {
                 throw new SkillProgramException("stage '" + name + "' has no optimizer");

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.objective.Objective;
-import org.skillearn.core.objective.WeightedSum;
 import org.skillearn.core.optim.Optimizer;
 
 /**
@@ -20,9 +19,7 @@ public final class ValidationStage {
 
     private final Map<ParameterSet, Direction> remaining;
     private final Map<ParameterSet, Optimizer> optimizers;
-    private final Objective loss;
-    private final Objective interaction;
-    private final double gamma;
+    private final StageObjective terms;
     private final List<DataSource<?>> validationData;
     private final List<DataSource<?>> auxiliaryData;
     private final Objective objective;
@@ -30,12 +27,10 @@ public final class ValidationStage {
     private ValidationStage(Builder b) {
         this.remaining = Collections.unmodifiableMap(new LinkedHashMap<>(b.remaining));
         this.optimizers = Collections.unmodifiableMap(new LinkedHashMap<>(b.optimizers));
-        this.loss = b.loss;
-        this.interaction = b.interaction;
-        this.gamma = b.gamma;
+        this.terms = StageObjective.of("the validation stage", "validation loss", b.loss, b.interaction, b.gamma);
         this.validationData = List.copyOf(b.validationData);
         this.auxiliaryData = List.copyOf(b.auxiliaryData);
-        this.objective = interaction == null ? loss : WeightedSum.of(loss, gamma, interaction);
+        this.objective = terms.combined();
     }
 
     public static Builder builder() {
@@ -53,15 +48,15 @@ public final class ValidationStage {
     }
 
     public Objective loss() {
-        return loss;
+        return terms.loss();
     }
 
     public Objective interaction() {
-        return interaction;
+        return terms.interaction();
     }
 
     public double gamma() {
-        return gamma;
+        return terms.gamma();
     }
 
     /** L_val + γ_val I_val. */
@@ -140,9 +135,6 @@ public final class ValidationStage {
         }
 
         public ValidationStage build() {
-            if (loss == null) {
-                throw new SkillProgramException("the validation stage has no validation loss");
-            }
             return new ValidationStage(this);
         }
     }

@@ -33,6 +33,26 @@ class ProgramRulesTest {
     }
 
     @Test
+    void everyStageChecksItsObjectiveTheSameWayTheValidationStageIncluded() {
+        SkillProgramException ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).interaction(reads(w), Double.NaN)
+                        .optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)).loss(reads(w, a)))
+                .build());
+        assertEquals("stage 'I': γ must be finite, got NaN", ex.getMessage());
+        ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)).loss(reads(w, a)).interaction(reads(a), Double.POSITIVE_INFINITY))
+                .build());
+        assertEquals("the validation stage: γ must be finite, got Infinity", ex.getMessage());
+        ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)))
+                .build());
+        assertEquals("the validation stage has no validation loss", ex.getMessage());
+    }
+
+    @Test
     void rule1RejectsASetActiveAndSupportingInOneStage() {
         SkillProgramException ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
                 .stage("I", s -> s.active(w).supporting(w).loss(reads(w)).optimizer(Sgd.plain(0.1)))
