@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.model.Initializer;
+import org.skillearn.core.parameter.Initializer;
 
 /** Deterministic float64 test arrays. */
 public final class TestData {

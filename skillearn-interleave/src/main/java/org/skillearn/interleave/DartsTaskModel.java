@@ -1,8 +1,8 @@
 package org.skillearn.interleave;
 
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.supernet.SupernetEncoder;
 import org.skillearn.darts.supernet.SupernetTaskLoss;
 

@@ -2,7 +2,7 @@ package org.skillearn.interleave;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 

@@ -2,8 +2,8 @@ package org.skillearn.interleave;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.objective.Objective;

@@ -1,7 +1,7 @@
 package org.skillearn.interleave;
 
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.ExampleFunction;
 
 /**

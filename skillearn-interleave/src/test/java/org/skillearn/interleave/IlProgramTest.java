@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.check.HypergradientCheck;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.solver.ProgramState;

@@ -1,7 +1,7 @@
 package org.skillearn.lpt;
 
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.objective.MeanLoss;

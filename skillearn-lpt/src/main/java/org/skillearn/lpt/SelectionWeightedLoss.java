@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;

@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.EncodedSelector;
 import org.skillearn.core.examplemodels.FreeSelector;
@@ -32,7 +32,7 @@ final class TinyLpt {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         double[] x = new double[n * D];
         for (int i = 0; i < x.length; i++) {
-            x[i] = org.skillearn.core.model.Initializer.gaussian(r);
+            x[i] = org.skillearn.core.parameter.Initializer.gaussian(r);
         }
         INDArray y = Nd4j.zeros(DataType.DOUBLE, n, C);
         int[] idx = new int[n];

@@ -1,6 +1,6 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;

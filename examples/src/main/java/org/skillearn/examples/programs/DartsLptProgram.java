@@ -8,7 +8,7 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.darts.resnet.ResNetConfig;

@@ -12,7 +12,7 @@ import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 import org.skillearn.core.memory.ReusedWorkspace;
 import org.skillearn.core.memory.StepScope;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.run.EpochEnd;
 import org.skillearn.core.run.NonFiniteGuard;
 import org.skillearn.core.run.RunFolder;

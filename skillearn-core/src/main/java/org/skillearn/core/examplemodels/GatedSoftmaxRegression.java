@@ -3,10 +3,10 @@ package org.skillearn.core.examplemodels;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.Initializer;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 

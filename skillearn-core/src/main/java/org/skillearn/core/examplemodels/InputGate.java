@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 
 /** The features x ⊙ σ(a) of inputs gated by an "architecture" a (tensor "gate" [d]). */

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.model.Initializer;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 
 /**

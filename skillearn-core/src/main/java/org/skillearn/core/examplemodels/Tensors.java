@@ -3,7 +3,7 @@ package org.skillearn.core.examplemodels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** Shape checks and dtype alignment shared by the small models. */
 final class Tensors {

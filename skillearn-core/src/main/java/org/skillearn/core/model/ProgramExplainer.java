@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.objective.Objective;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Renders a program as Markdown tables in the form of the paper: one table per learning stage

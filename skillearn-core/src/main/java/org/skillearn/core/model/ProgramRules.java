@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The well-formedness rules of a Skillearn program, from the remarks of Section 2.2.2:

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A Skillearn program (Eq. 1): ordered learning stages and one validation stage over the

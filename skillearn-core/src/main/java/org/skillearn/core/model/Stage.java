@@ -7,6 +7,8 @@ import java.util.Set;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.optim.Optimizer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A learning stage k of Eq. (1): W_k*(U) = argmin over the active sets W_k of

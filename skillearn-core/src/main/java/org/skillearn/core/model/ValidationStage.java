@@ -10,6 +10,8 @@ import java.util.Set;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.optim.Optimizer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The validation stage of Eq. (1): the remaining sets U, each minimised or maximised, of

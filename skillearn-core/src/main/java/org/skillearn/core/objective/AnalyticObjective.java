@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.memory.NativeArrays;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A plain-Java objective with analytic gradients: a function that returns the value and the

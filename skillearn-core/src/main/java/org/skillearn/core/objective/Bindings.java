@@ -1,7 +1,7 @@
 package org.skillearn.core.objective;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The values an objective sees for the parameter sets it reads.

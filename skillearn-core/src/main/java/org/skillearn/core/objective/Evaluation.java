@@ -2,7 +2,7 @@ package org.skillearn.core.objective;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The value of an objective and its gradients with respect to the requested parameter sets.

@@ -3,7 +3,7 @@ package org.skillearn.core.objective;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A function of parameter sets with one value per example of a batch: a per-example loss

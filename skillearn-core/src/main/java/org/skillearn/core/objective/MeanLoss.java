@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * L(θ, D) = (1/|B|) Σ_{d∈B} ℓ(θ, d): the minibatch estimate of a training or validation loss

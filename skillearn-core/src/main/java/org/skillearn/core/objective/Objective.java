@@ -1,7 +1,7 @@
 package org.skillearn.core.objective;
 
 import java.util.Set;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A differentiable scalar function of parameter sets and data: a training loss L_k, an

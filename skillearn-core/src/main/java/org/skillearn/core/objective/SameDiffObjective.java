@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.parameter.TensorLayout;
 
 /**
  * An objective defined by a SameDiff graph, for small models: each tensor of a bound parameter

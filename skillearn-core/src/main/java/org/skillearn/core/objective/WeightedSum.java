@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.memory.NativeArrays;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Σ_i c_i · f_i: a stage objective L_k + γ_k I_k, or LPT's Eq. (10) composed of a testee

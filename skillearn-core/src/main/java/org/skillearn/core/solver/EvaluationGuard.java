@@ -3,7 +3,7 @@ package org.skillearn.core.solver;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;

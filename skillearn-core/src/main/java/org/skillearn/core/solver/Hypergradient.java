@@ -2,7 +2,7 @@ package org.skillearn.core.solver;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The gradient of the (approximated) validation objective with respect to each remaining set U,

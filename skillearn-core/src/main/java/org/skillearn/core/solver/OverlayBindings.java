@@ -3,7 +3,7 @@ package org.skillearn.core.solver;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 
 /** Current values with some sets rebound (to look-aheads W'_j, or to W_k ± εv). */

@@ -12,7 +12,7 @@ import org.skillearn.core.memory.NativeArrays;
 import org.skillearn.core.memory.ReusedWorkspace;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.model.Direction;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Batches;

@@ -3,7 +3,6 @@ package org.skillearn.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
+
 
 /** Must-show 3: one failing program per rule of Section 2.2.2, each asserting the message. */
 class ProgramRulesTest {

@@ -11,7 +11,7 @@ import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.EpochBatches;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.OptimizerState;
 import org.skillearn.core.optim.Sgd;

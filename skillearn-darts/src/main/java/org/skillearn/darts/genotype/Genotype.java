@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.ops.Primitive;
 import org.skillearn.darts.supernet.ArchitectureSoftmax;
 import org.skillearn.darts.supernet.SupernetParameters;

@@ -3,11 +3,11 @@ package org.skillearn.darts.ops;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.skillearn.core.model.Initializer;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
-import org.skillearn.core.model.ParameterSet;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.parameter.TensorLayout;
 
 /**
  * The weight tensors a network declares, in order, each with its initialization rule; turned

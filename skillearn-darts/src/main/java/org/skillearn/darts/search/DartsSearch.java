@@ -2,8 +2,8 @@ package org.skillearn.darts.search;
 
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.Sgd;

@@ -1,7 +1,7 @@
 package org.skillearn.darts.supernet;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.darts.ops.Grads;
 import org.skillearn.darts.ops.Params;
 

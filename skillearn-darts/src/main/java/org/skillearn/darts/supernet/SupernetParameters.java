@@ -1,9 +1,9 @@
 package org.skillearn.darts.supernet;
 
-import org.skillearn.core.model.Initializer;
-import org.skillearn.core.model.Learner;
-import org.skillearn.core.model.ParameterKind;
-import org.skillearn.core.model.ParameterSet;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.ops.WeightSpec;
 
 /**

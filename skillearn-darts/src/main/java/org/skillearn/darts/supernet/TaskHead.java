@@ -3,7 +3,7 @@ package org.skillearn.darts.supernet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.darts.ops.WeightSpec;
 
 /**

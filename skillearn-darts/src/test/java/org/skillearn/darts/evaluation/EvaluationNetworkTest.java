@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.model.TensorLayout;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.GradientCheckerAccess;
 import org.skillearn.darts.ops.WeightSpec;

@@ -1,4 +1,4 @@
-package org.skillearn.core.model;
+package org.skillearn.core.parameter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

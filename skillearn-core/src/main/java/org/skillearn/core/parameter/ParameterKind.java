@@ -1,4 +1,4 @@
-package org.skillearn.core.model;
+package org.skillearn.core.parameter;
 
 /** What a learnable parameter set is (Section 2.2: weights, architectures, example weights, hyperparameters, ...). */
 public enum ParameterKind {

@@ -1,4 +1,4 @@
-package org.skillearn.core.model;
+package org.skillearn.core.parameter;
 
 /**
  * A learnable parameter set W_i^(m) of a learner (Section 2.2.1): network weights, an
