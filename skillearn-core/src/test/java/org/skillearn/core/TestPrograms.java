@@ -13,10 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.parameter.Initializer;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterKind;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Objective;
@@ -24,6 +20,10 @@ import org.skillearn.core.objective.SameDiffObjective;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Small float64 programs whose hypergradients are checked against brute force, each built with

@@ -2,8 +2,8 @@ package org.skillearn.interleave;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.ProgramState;
 
 /**

@@ -2,14 +2,14 @@ package org.skillearn.interleave;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.objective.Proximity;
 import org.skillearn.core.objective.WeightedSum;
 import org.skillearn.core.optim.Optimizer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Interleaving Learning (Section 4) as a stage graph on the core solver: K learners pass a

@@ -2,13 +2,13 @@ package org.skillearn.interleave;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.objective.WeightedSum;
 import org.skillearn.core.optim.Optimizer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The multi-task baseline of interleaving learning (Eq. 38): one stage trains every task's

@@ -1,8 +1,8 @@
 package org.skillearn.interleave;
 
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.ExampleFunction;
 
 /**
  * How one interleaving learner is built: its encoder weights W and task head H (declared anew

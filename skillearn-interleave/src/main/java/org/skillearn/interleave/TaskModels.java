@@ -3,13 +3,13 @@ package org.skillearn.interleave;
 import java.util.Arrays;
 import java.util.List;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterKind;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.examplemodels.TanhEncoder;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetEncoder;
 

@@ -5,13 +5,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.optim.Adam;
-import org.skillearn.core.optim.LearningRate;
-import org.skillearn.core.optim.Sgd;
 
 /** A tiny interleaving program in float64: tasks share images but not labels (fine and coarse classes). */
 final class TinyIl {

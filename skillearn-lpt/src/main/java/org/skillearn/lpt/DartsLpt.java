@@ -1,10 +1,10 @@
 package org.skillearn.lpt;
 
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.examplemodels.FreeSelector;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.examplemodels.FreeSelector;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.resnet.ResNetEncoder;

@@ -1,12 +1,12 @@
 package org.skillearn.lpt;
 
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.objective.WeightedSum;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Learning by Passing Tests (Section 3) as a stage graph on the core solver:

@@ -1,11 +1,11 @@
 package org.skillearn.lpt;
 
 import java.util.List;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.objective.Objective;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A built LPT program and the quantities a researcher monitors during search.

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.objective.Objective;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A loss on the relaxed test σ(C, E, D_b) = {(d, f(d, C, E))} (Eq. 12), on the current test-bank

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.ParameterSet;
 
 class TestStatisticsTest {
 

@@ -5,9 +5,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterKind;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.EncodedSelector;
 import org.skillearn.core.examplemodels.FreeSelector;
@@ -16,6 +13,9 @@ import org.skillearn.core.examplemodels.TanhEncoder;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** A tiny LPT instance in float64 with small stand-in learners. */
 final class TinyLpt {

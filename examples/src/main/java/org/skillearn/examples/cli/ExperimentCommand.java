@@ -2,9 +2,9 @@ package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.Experiment;
 import org.skillearn.examples.experiment.ExperimentOptions;
-import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.ExperimentReport;
 import org.skillearn.examples.experiment.LocalExecutor;
 import org.skillearn.examples.experiment.MethodVariant;

@@ -1,7 +1,7 @@
 package org.skillearn.examples.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code skillearn} command line. */
 @Command(name = "skillearn", mixinStandardHelpOptions = true, version = "skillearn 0.1.0",

@@ -1,7 +1,5 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.examplemodels.LinearLogits;
-
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,12 +7,13 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.examplemodels.LinearLogits;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.Bindings;
-import org.skillearn.core.objective.ExampleFunction;
 
 /**
  * The interaction of knowledge distillation: the student learns the teacher's softened

@@ -1,9 +1,9 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A built knowledge-distillation program and the handles a user needs after solving it.

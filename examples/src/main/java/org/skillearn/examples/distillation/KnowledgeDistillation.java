@@ -1,16 +1,15 @@
 package org.skillearn.examples.distillation;
 
-import org.skillearn.core.examplemodels.LinearLogits;
-
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.examplemodels.EncodedClassifier;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
+import org.skillearn.core.examplemodels.LinearLogits;
 import org.skillearn.core.examplemodels.TanhEncoder;
+import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.optim.Optimizer;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Knowledge distillation as a Skillearn program (Section 2.1–2.2 of the paper: "1) a teacher model

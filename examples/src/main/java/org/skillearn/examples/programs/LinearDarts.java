@@ -5,12 +5,12 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.model.SkillProgram;
-import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
-import org.skillearn.core.objective.MeanLoss;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.search.DartsOptimizers;
 

@@ -6,11 +6,11 @@ import org.skillearn.core.data.EpochBatches;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.data.ShuffledImageSource;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.examplemodels.Classifier;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** Shared helpers of the small-model programs: data sources, evaluation passes, the gate architecture. */
 final class LinearModels {

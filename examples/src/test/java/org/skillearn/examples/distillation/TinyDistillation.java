@@ -6,15 +6,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.Initializer;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterKind;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.examplemodels.GatedSoftmaxRegression;
 import org.skillearn.core.examplemodels.TanhEncoder;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** A tiny knowledge-distillation instance in float64, as the built-in skills' tests use. */
 final class TinyDistillation {

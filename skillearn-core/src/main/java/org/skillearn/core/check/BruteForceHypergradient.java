@@ -3,9 +3,9 @@ package org.skillearn.core.check;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.Batches;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.UnrolledObjective;
 

@@ -3,9 +3,9 @@ package org.skillearn.core.examplemodels;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * A target-task executor on an encoder: ℓ(E, X, d) = CE(softmax(tanh(x E) W_X + b_X), y)

@@ -3,8 +3,8 @@ package org.skillearn.core.examplemodels;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** A differentiable map from inputs [n, d] to features [n, h], kept for its backward pass. */
 interface FeatureMap {

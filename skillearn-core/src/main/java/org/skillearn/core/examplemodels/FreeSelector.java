@@ -6,11 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.Bindings;
-import org.skillearn.core.objective.ExampleFunction;
 
 /**
  * A free selection scalar s(d) = σ(S_d) ∈ [0, 1] for every test-bank example, read by the

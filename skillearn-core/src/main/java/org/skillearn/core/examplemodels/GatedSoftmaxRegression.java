@@ -3,12 +3,12 @@ package org.skillearn.core.examplemodels;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.Bindings;
-import org.skillearn.core.objective.ExampleFunction;
 
 /**
  * A small stand-in for a searchable network: softmax regression on features gated by a

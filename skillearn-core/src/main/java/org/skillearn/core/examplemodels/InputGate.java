@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** The features x ⊙ σ(a) of inputs gated by an "architecture" a (tensor "gate" [d]). */
 final class InputGate implements FeatureMap {

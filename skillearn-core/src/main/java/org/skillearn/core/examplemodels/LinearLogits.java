@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Class scores z = f(x) W + b of a linear head (tensors "w" [h, c], "b" [c]) on a feature map f,

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** The per-example cross-entropy ℓ = −log softmax(z)_y of {@link LinearLogits}, with its backward pass. */
 final class SoftmaxHead {

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.Bindings;
 
 /**
  * A one-layer data encoder z = tanh((x ⊙ σ(a)) E), optionally with a feature gate a as a

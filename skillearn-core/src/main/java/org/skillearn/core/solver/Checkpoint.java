@@ -13,9 +13,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.io.AtomicFiles;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.optim.OptimizerState;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Saves and restores a run's {@link ProgramState} — every parameter set's value, its optimizer

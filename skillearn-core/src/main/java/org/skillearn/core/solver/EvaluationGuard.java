@@ -3,11 +3,11 @@ package org.skillearn.core.solver;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** Evaluates objectives for the solver and stops the run on a non-finite loss or gradient. */
 public final class EvaluationGuard {

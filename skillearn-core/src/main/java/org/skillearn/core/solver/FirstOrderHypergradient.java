@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Evaluation;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * First-order mode (DARTS-1st): W_k* ≈ W_k, so the hypergradient is the direct gradient of the

@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.optim.LookAhead;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The forward half of Algorithm 1 (step 1): for k = 1..K, the one-step look-ahead

@@ -3,8 +3,8 @@ package org.skillearn.core.solver;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.ParameterSet;
 
 /** Current values with some sets rebound (to look-aheads W'_j, or to W_k ± εv). */
 final class OverlayBindings implements Bindings {

@@ -7,12 +7,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.NativeArrays;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.optim.Optimizer;
 import org.skillearn.core.optim.OptimizerState;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.runtime.NativeRuntime;
 
 /**

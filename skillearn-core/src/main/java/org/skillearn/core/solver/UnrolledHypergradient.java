@@ -9,12 +9,12 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.NativeArrays;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.model.Stage;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The one-step unrolled hypergradient of Algorithm 1 for any number of stages.

@@ -10,11 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.TestBatches;
 import org.skillearn.core.TestData;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.objective.ExampleFunction;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.ExampleFunction;
 
 /** Each small model's vector-Jacobian product against central differences of uᵀ values, in float64. */
 class ModelGradientTest {

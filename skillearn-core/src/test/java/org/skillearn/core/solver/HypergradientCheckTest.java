@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.TestPrograms;
 import org.skillearn.core.check.HypergradientCheck;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Batches;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * Must-show 1 of the foundation issue: the solver's one-step unrolled hypergradient (reverse

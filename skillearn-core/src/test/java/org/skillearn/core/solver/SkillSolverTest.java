@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.TestPrograms;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterKind;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
+import org.skillearn.core.parameter.ParameterSet;
 
 class SkillSolverTest {
 

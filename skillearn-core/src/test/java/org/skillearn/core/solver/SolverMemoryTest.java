@@ -10,15 +10,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.NativeArrays;
+import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.AnalyticObjective;
+import org.skillearn.core.optim.Adam;
+import org.skillearn.core.optim.LearningRate;
+import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.parameter.Initializer;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.model.SkillProgram;
-import org.skillearn.core.optim.Adam;
-import org.skillearn.core.optim.LearningRate;
-import org.skillearn.core.optim.Sgd;
 
 /**
  * Must-show 5: a second-order solver step on a program with 10^6 parameters allocates off-heap

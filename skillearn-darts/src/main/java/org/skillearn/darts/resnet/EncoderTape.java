@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.memory.StepScope;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.supernet.FlatTensors;
 
 /**

@@ -2,11 +2,11 @@ package org.skillearn.darts.search;
 
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.optim.Adam;
 import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.supernet.Supernet;

@@ -10,9 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.memory.StepScope;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The supernet as a per-example function: ℓ(A, W, d), the cross-entropy of each image of a batch —

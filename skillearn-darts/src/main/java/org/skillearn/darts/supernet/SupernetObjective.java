@@ -8,12 +8,12 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
-import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.parameter.ParameterSet;
 
 /**
  * The supernet's mean cross-entropy on a batch, L(W, A, D) — DARTS' L_train (stage I) and

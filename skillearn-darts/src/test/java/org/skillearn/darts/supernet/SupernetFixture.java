@@ -7,10 +7,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.objective.Batches;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.objective.Batches;
-import org.skillearn.core.data.ImageBatch;
 
 /** A tiny float64 supernet with its parameter sets, initial values and one fixed batch. */
 final class SupernetFixture {

@@ -8,8 +8,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.core.objective.Evaluation;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.darts.ops.GradientCheckerAccess;
 
 class SupernetGradientTest {

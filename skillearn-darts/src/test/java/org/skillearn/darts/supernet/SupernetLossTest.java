@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.ParameterSet;
-import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.parameter.TensorLayout;
 import org.skillearn.darts.ops.GradientCheckerAccess;
 
 class SupernetLossTest {

@@ -11,11 +11,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
-import org.skillearn.core.parameter.Learner;
-import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.ExampleFunction;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.ops.GradientCheckerAccess;
 
 class SupernetTaskLossTest {
