@@ -49,16 +49,6 @@ public final class RunDirectory {
         AtomicFiles.write(root.resolve(name), out -> out.write(bytes));
     }
 
-    /** Keeps the first {@code lines} lines of {@code name} (dropping records of an epoch a crash interrupted). */
-    public void keepJsonLines(String name, int lines) throws IOException {
-        Path file = root.resolve(name);
-        java.util.List<String> kept = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : java.util.List.of();
-        if (kept.size() < lines) {
-            throw new IOException(file + ": has " + kept.size() + " records, the checkpoint needs " + lines);
-        }
-        writeText(name, kept.subList(0, lines).stream().map(l -> l + "\n").reduce("", String::concat));
-    }
-
     /** Appends {@code value} as one JSON line to {@code name}. */
     public void appendJsonLine(String name, Object value) throws IOException {
         Files.writeString(root.resolve(name), JSON_LINE.writeValueAsString(value) + "\n", StandardCharsets.UTF_8,

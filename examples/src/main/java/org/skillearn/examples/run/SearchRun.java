@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
-import org.skillearn.core.memory.ReusedWorkspace;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.run.EpochEnd;
@@ -200,15 +199,8 @@ public final class SearchRun {
             return new Outcome(false, outcome.epochsDone(), Map.of());
         }
         // the held-out evaluation and the result files allocate like a step: in a scope of their own
-        Map<String, Object> result;
-        Map<String, String> files;
-        ReusedWorkspace evaluation = ReusedWorkspace.named("skillearn-final-evaluation");
-        try (StepScope scope = StepScope.open(evaluation)) {
-            result = new LinkedHashMap<>(b.program.evaluate(b.state));
-            files = b.program.files(b.state);
-        } finally {
-            evaluation.release();
-        }
+        Map<String, Object> result = new LinkedHashMap<>(StepScope.once("skillearn-final-evaluation", () -> b.program.evaluate(b.state)));
+        Map<String, String> files = StepScope.once("skillearn-result-files", () -> b.program.files(b.state));
         result.put("search_seconds", folder.recordedSeconds());
         Map<String, Long> sizes = new LinkedHashMap<>();
         long total = 0;

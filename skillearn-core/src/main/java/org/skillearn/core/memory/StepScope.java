@@ -2,6 +2,7 @@ package org.skillearn.core.memory;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -51,6 +52,22 @@ public final class StepScope implements AutoCloseable {
     public static MemoryWorkspace stepLifetime() {
         StepScope s = ACTIVE.get().peek();
         return s != null ? s.opened.notifyScopeBorrowed() : Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+    }
+
+    /**
+     * Runs {@code work} once in a scope of its own, whose memory is freed afterwards: work done once
+     * an epoch or once a run (epoch metrics, a final evaluation), which is not worth a workspace held
+     * between calls. What {@code work} returns must not hold arrays allocated in it.
+     *
+     * @param id the workspace's id (unique among the workspaces this thread has open)
+     */
+    public static <T> T once(String id, Supplier<T> work) {
+        ReusedWorkspace workspace = ReusedWorkspace.named(id);
+        try (StepScope scope = open(workspace)) {
+            return work.get();
+        } finally {
+            workspace.release();
+        }
     }
 
     /** Whether a step is open on this thread. */

@@ -97,12 +97,7 @@ public final class RunFolder implements RunListener {
 
     /** As {@link #open(Path, SkillProgram)}, with a hook called before each write. */
     public static RunFolder open(Path root, SkillProgram program, Consumer<String> beforeWrite) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new IOException(root + ": no such folder");
-        }
-        if (!Files.isRegularFile(root.resolve(CONFIG))) {
-            throw new IOException(root + ": no run to resume here (" + CONFIG + " is missing)");
-        }
+        requireRun(root);
         return new RunFolder(root, program, Objects.requireNonNull(beforeWrite, "beforeWrite"));
     }
 
@@ -148,13 +143,8 @@ public final class RunFolder implements RunListener {
 
     /** Reads {@value #CONFIG} of the run in {@code root}. */
     public static JsonNode readConfig(Path root) throws IOException {
+        requireRun(root);
         Path file = root.resolve(CONFIG);
-        if (!Files.isDirectory(root)) {
-            throw new IOException(root + ": no such folder");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no run here (" + CONFIG + " is missing)");
-        }
         try {
             return JSON.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -274,6 +264,16 @@ public final class RunFolder implements RunListener {
         Checkpoint.save(program, state, root.resolve(CHECKPOINT));
     }
 
+    /** A folder holding a started run ({@value #CONFIG}), or an exception saying what is missing. */
+    private static void requireRun(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + ": no such folder");
+        }
+        if (!Files.isRegularFile(root.resolve(CONFIG))) {
+            throw new IOException(root + ": no run here (" + CONFIG + " is missing)");
+        }
+    }
+
     private static void requireFolder(Path root) throws IOException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + ": the output path exists and is not a folder");
@@ -288,5 +288,4 @@ public final class RunFolder implements RunListener {
         }
         return s;
     }
-
 }

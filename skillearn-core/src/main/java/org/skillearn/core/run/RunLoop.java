@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.skillearn.core.data.DataSource;
-import org.skillearn.core.memory.ReusedWorkspace;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.runtime.MemoryWatchdog;
 import org.skillearn.core.runtime.NativeRuntime;
@@ -45,8 +44,8 @@ public final class RunLoop {
     private final List<EpochMetrics> metrics;
     private final List<RunListener> listeners;
     private final RunFolder folder;
+    /** Where the loop is: written by the loop's thread, read by the memory watchdog's. */
     private volatile Progress progress;
-    private final ReusedWorkspace metricsWorkspace = ReusedWorkspace.named("skillearn-epoch-metrics");
 
     private RunLoop(Builder b) {
         this.solver = b.solver;
@@ -94,41 +93,43 @@ public final class RunLoop {
         }
         int first = (int) (done / stepsPerEpoch) + 1;
         RunStart start = new RunStart(epochs, stepsPerEpoch, first, state);
-        progress = new Progress(first, done);
-        try (MemoryWatchdog watchdog = MemoryWatchdog.start(this::situation)) {
+        progress = new Progress(first, 0, done);
+        try (MemoryWatchdog watchdog = MemoryWatchdog.start(() -> progress.describe()
+                + (folder != null ? " is in " + folder.checkpoint() : " is the caller's"))) {
             return loop(start, first);
         }
     }
 
-    /** Where the run is, for the memory watchdog's message. */
-    private String situation() {
-        Progress p = progress;
-        return "at epoch " + p.epoch + (p.step > 0 ? ", step " + p.step : ", after its steps") + "; the last committed state"
-                + " (solver step " + p.committed + ")" + (folder != null ? " is in " + folder.checkpoint() : " is the caller's");
-    }
-
-    /** Where the loop is; written by the loop's thread, read by the watchdog's. */
+    /**
+     * Where the loop is.
+     *
+     * @param epoch     the current epoch
+     * @param step      the step within it, 0 after its steps
+     * @param committed solver steps of the last committed epoch
+     */
     private record Progress(int epoch, long step, long committed) {
-        Progress(int epoch, long committed) {
-            this(epoch, 0, committed);
+        String where() {
+            return "at epoch " + epoch + (step > 0 ? ", step " + step : ", after its steps");
+        }
+
+        String describe() {
+            return where() + "; the last committed state (solver step " + committed + ")";
         }
     }
 
     private RunOutcome loop(RunStart start, int first) {
-        long committed = start.state().step();
-        int epoch = first;
-        long step = 0;
         try {
             listeners.forEach(l -> l.onRunStart(start));
             int ran = 0;
-            for (; epoch <= epochs; epoch++) {
+            for (int epoch = first; epoch <= epochs; epoch++) {
                 if (maxEpochs != null && ran == maxEpochs) {
                     return end(new RunOutcome(false, epoch - 1, "stopped after " + ran + " epoch(s) of this invocation"));
                 }
                 long t0 = System.nanoTime();
                 Map<String, Double> stageSums = new LinkedHashMap<>();
                 double validationSum = 0;
-                for (step = 1; step <= stepsPerEpoch; step++) {
+                long committed = progress.committed();
+                for (long step = 1; step <= stepsPerEpoch; step++) {
                     progress = new Progress(epoch, step, committed);
                     StepReport r = solver.step(state);
                     r.stageLosses().forEach((k, v) -> stageSums.merge(k, v, Double::sum));
@@ -136,7 +137,6 @@ public final class RunLoop {
                     StepEnd s = new StepEnd(epoch, epochs, step, stepsPerEpoch, r);
                     listeners.forEach(l -> l.onStep(s));
                 }
-                step = 0;
                 progress = new Progress(epoch, 0, committed);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Map<String, Object> record = new LinkedHashMap<>();
@@ -147,16 +147,14 @@ public final class RunLoop {
                 stageSums.forEach((k, v) -> stageMeans.put(k, v / stepsPerEpoch));
                 record.put("stage_loss", stageMeans);
                 record.put("validation_objective", validationSum / stepsPerEpoch);
-                try (StepScope scope = StepScope.open(metricsWorkspace)) {
-                    for (EpochMetrics m : metrics) {
-                        record.putAll(m.measure(state));
-                    }
-                } finally {
-                    metricsWorkspace.release(); // once an epoch: not worth holding between epochs
-                }
+                record.putAll(StepScope.once("skillearn-epoch-metrics", () -> {
+                    Map<String, Object> measured = new LinkedHashMap<>();
+                    metrics.forEach(m -> measured.putAll(m.measure(state)));
+                    return measured;
+                }));
                 EpochEnd e = new EpochEnd(epoch, epochs, state.step(), record, state);
                 listeners.forEach(l -> l.onEpochEnd(e));
-                committed = state.step();
+                progress = new Progress(epoch, 0, state.step());
                 ran++;
                 if (e.stopReason() != null && epoch < epochs) {
                     return end(new RunOutcome(false, epoch, e.stopReason()));
@@ -164,18 +162,18 @@ public final class RunLoop {
             }
             return end(new RunOutcome(true, epochs, null));
         } catch (OutOfMemoryError oom) {
-            throw fail(new NativeMemoryException(outOfMemory(oom, epoch, step, committed), oom), epoch, step, committed);
+            throw fail(new NativeMemoryException(outOfMemory(oom), oom));
         } catch (RuntimeException e) {
-            throw fail(e, epoch, step, committed);
+            throw fail(e);
         }
     }
 
-    private String outOfMemory(OutOfMemoryError oom, int epoch, long step, long committed) {
+    private String outOfMemory(OutOfMemoryError oom) {
         NativeRuntime.Settings s = NativeRuntime.configure();
-        return "out of memory at epoch " + epoch + (step > 0 ? ", step " + step : ", after its steps") + " ("
-                + oom.getMessage() + "; the limit is " + s.describeLimit() + ", set by " + s.limitSource() + ", -D"
-                + NativeRuntime.LIMIT_PROPERTY + " overrides it): lower the batch size or the network's size;"
-                + " the last committed state is at solver step " + committed;
+        Progress p = progress;
+        return "out of memory " + p.where() + " (" + oom.getMessage() + "; the limit is " + s.describeLimit() + ", set by "
+                + s.limitSource() + ", -D" + NativeRuntime.LIMIT_PROPERTY + " overrides it): lower the batch size or the"
+                + " network's size; the last committed state is at solver step " + p.committed();
     }
 
     private RunOutcome end(RunOutcome o) {
@@ -183,8 +181,9 @@ public final class RunLoop {
         return o;
     }
 
-    private <E extends RuntimeException> E fail(E e, int epoch, long step, long committed) {
-        RunFailure f = new RunFailure(epoch, step, committed, e);
+    private <E extends RuntimeException> E fail(E e) {
+        Progress p = progress;
+        RunFailure f = new RunFailure(p.epoch(), p.step(), p.committed(), e);
         for (RunListener l : listeners) {
             try {
                 l.onFailure(f);
