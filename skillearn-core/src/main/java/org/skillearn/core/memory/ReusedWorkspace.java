@@ -8,6 +8,9 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.runtime.ScopedDeallocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An ND4J workspace that one piece of repeated work (a solver step, a network evaluation) opens
@@ -26,6 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ReusedWorkspace {
 
     private static final double HEADROOM = 0.2;
+    private static final Logger LOG = LoggerFactory.getLogger(ReusedWorkspace.class);
 
     private final String learnId;
     private final String fixedId;
@@ -35,6 +39,8 @@ public final class ReusedWorkspace {
     private ReusedWorkspace(String id) {
         this.learnId = id + "-learn";
         this.fixedId = id;
+        ScopedDeallocation.own(learnId);
+        ScopedDeallocation.own(fixedId);
         this.learn = WorkspaceConfiguration.builder()
                 .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(HEADROOM)
                 .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
@@ -62,25 +68,36 @@ public final class ReusedWorkspace {
     }
 
     /**
-     * After a run has closed the workspace: the first time, replaces the learning workspace by a
-     * fixed one of the learned size plus headroom; later, enlarges it if the run spilled.
+     * After a run has closed the workspace: frees the native descriptors of the run's buffers
+     * ({@link ScopedDeallocation}); the first time, replaces the learning workspace by a fixed one
+     * of the learned size plus headroom; later, enlarges it if the run spilled.
      */
     public void settle() {
         WorkspaceConfiguration f = fixed.get();
         if (f == null) {
             MemoryWorkspace learned = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(learnId);
+            if (learned.isScopeActive()) {
+                return;
+            }
+            ScopedDeallocation.release(learned);
             long size = learned.getCurrentSize();
             Nd4j.getWorkspaceManager().destroyWorkspace(learned);
             fixed.set(fixedOf(Math.max(size, 1L << 20)));
+            LOG.debug("workspace {} on {}: learned {} bytes", fixedId, Thread.currentThread().getName(), size);
             return;
         }
         MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(fixedId);
+        if (!ws.isScopeActive()) {
+            ScopedDeallocation.release(ws);
+        }
         long spilled = ws instanceof Nd4jWorkspace n ? n.getSpilledSize() : 0;
         if (spilled > 0 && !ws.isScopeActive()) {
             long size = ws.getCurrentSize() + spilled;
             // the manager must forget it too: it would hand back the destroyed workspace, old size and all
             Nd4j.getWorkspaceManager().destroyWorkspace(ws);
             fixed.set(fixedOf((long) (size * (1 + HEADROOM))));
+            LOG.debug("workspace {} on {}: {} bytes spilled, enlarged to {}", fixedId, Thread.currentThread().getName(), spilled,
+                    (long) (size * (1 + HEADROOM)));
         }
     }
 
@@ -90,6 +107,7 @@ public final class ReusedWorkspace {
             if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(id)) {
                 MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(id);
                 if (!ws.isScopeActive()) {
+                    ScopedDeallocation.release(ws);
                     Nd4j.getWorkspaceManager().destroyWorkspace(ws);
                 }
             }

@@ -130,7 +130,21 @@ public final class NativeRuntime {
         if (System.getenv("MALLOC_MMAP_THRESHOLD_") == null) {
             fixMmapThreshold();
         }
+        if (System.getProperty(ShapeInfoCache.PROPERTY) == null) {
+            System.setProperty(ShapeInfoCache.PROPERTY, ShapeInfoCache.class.getName());
+        }
         Nd4j.getBackend();
+        if (!(Nd4j.getShapeInfoProvider() instanceof ShapeInfoCache)
+                && ShapeInfoCache.class.getName().equals(System.getProperty(ShapeInfoCache.PROPERTY))
+                && !ShapeInfoCache.replaceLoaded()) {
+            LOG.debug("ND4J's shape provider is {}, not the cache", Nd4j.getShapeInfoProvider().getClass().getName());
+        }
+        if (!ScopedDeallocation.install()) {
+            LOG.debug("ND4J's deallocator service left as it is");
+        }
+        if (cpuBackend() && !TadCache.install()) {
+            LOG.debug("ND4J's TAD manager could not be replaced by the cache");
+        }
         if (!userThreads) {
             setOmpThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
@@ -184,6 +198,11 @@ public final class NativeRuntime {
             LOG.warn("could not set libnd4j's thread variables ({}); set {} to {} in the environment", e.getMessage(),
                     THREAD_VARIABLES, threads);
         }
+    }
+
+    /** Whether ND4J's CPU backend is the one running (its classes are absent on other backends). */
+    private static boolean cpuBackend() {
+        return Nd4j.getExecutioner().getClass().getName().equals("org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner");
     }
 
     /** OpenMP's pool size through the CPU backend's native ops (nd4j-native-api; absent on other backends). */

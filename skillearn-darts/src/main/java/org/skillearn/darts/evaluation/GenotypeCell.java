@@ -6,6 +6,7 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.darts.genotype.Gene;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.Block;
@@ -27,6 +28,10 @@ import org.skillearn.darts.ops.WeightSpec;
  * for its two genes, operations reading a cell input with stride 2 in a reduction cell, drop
  * path on every operation but the identity during training, output the concat of the
  * genotype's concat states.
+ *
+ * <p>The two preprocessings, and the two operations of each node, are independent: in an open
+ * {@link ForkScope} they run side by side, forward and backward; drop-path masks are drawn and the
+ * branches summed afterwards in gene order, so the result is the sequential one bit for bit.
  */
 final class GenotypeCell {
 
@@ -94,15 +99,21 @@ final class GenotypeCell {
         private final INDArray output;
 
         private Pass(INDArray s0, INDArray s1, Params p, double dropProb, Random rng) {
-            p0 = pre0.forward(s0, p);
-            p1 = pre1.forward(s1, p);
+            Forward[] pre = new Forward[2];
+            ForkScope.forEachInCurrent(2, i -> pre[i] = (i == 0 ? pre0 : pre1).forward(i == 0 ? s0 : s1, p));
+            p0 = pre[0];
+            p1 = pre[1];
             states.add(p0.output());
             states.add(p1.output());
             for (int node = 0; node < genes.size() / 2; node++) {
-                INDArray sum = null;
-                for (int g = 2 * node; g < 2 * node + 2; g++) {
+                int first = 2 * node;
+                ForkScope.forEachInCurrent(2, b -> {
+                    int g = first + b;
                     inputs[g] = new EdgeInput(states.get(genes.get(g).input()));
                     outs[g] = ops.get(g).forward(inputs[g], p);
+                });
+                INDArray sum = null;
+                for (int g = first; g < first + 2; g++) {
                     INDArray h = outs[g].output();
                     boolean identity = genes.get(g).op() == Primitive.SKIP_CONNECT && !(reduction && genes.get(g).input() < 2);
                     if (dropProb > 0 && !identity) {
@@ -137,20 +148,27 @@ final class GenotypeCell {
                 if (dNode == null) {
                     continue;
                 }
-                for (int g = 2 * node; g < 2 * node + 2; g++) {
+                int first = 2 * node;
+                INDArray[] dx = new INDArray[2];
+                ForkScope.forEachInCurrent(2, b -> {
+                    int g = first + b;
                     INDArray dh = drops[g] != null ? drops[g].apply(dNode) : dNode;
                     EdgeGradient eg = new EdgeGradient();
                     outs[g].backward(dh, 1.0, eg, grads);
-                    INDArray dx = eg.total(inputs[g]);
-                    int j = genes.get(g).input();
-                    if (dx != null) {
-                        dStates[j] = dStates[j] == null ? dx : dStates[j].addi(dx);
+                    dx[b] = eg.total(inputs[g]);
+                });
+                for (int b = 0; b < 2; b++) {
+                    int j = genes.get(first + b).input();
+                    if (dx[b] != null) {
+                        dStates[j] = dStates[j] == null ? dx[b] : dStates[j].addi(dx[b]);
                     }
                 }
             }
             INDArray d0 = dStates[0] != null ? dStates[0] : Nd4j.zerosLike(p0.output());
             INDArray d1 = dStates[1] != null ? dStates[1] : Nd4j.zerosLike(p1.output());
-            return new INDArray[] {p0.backward(d0, grads), p1.backward(d1, grads)};
+            INDArray[] dIn = new INDArray[2];
+            ForkScope.forEachInCurrent(2, i -> dIn[i] = i == 0 ? p0.backward(d0, grads) : p1.backward(d1, grads));
+            return dIn;
         }
     }
 

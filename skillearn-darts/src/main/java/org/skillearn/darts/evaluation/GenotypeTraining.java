@@ -112,50 +112,28 @@ public final class GenotypeTraining {
             throw new IllegalArgumentException("testEvery must be >= 1, got " + testEvery);
         }
         long stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-        LearningRate lr = LearningRate.cosine(config.learningRate(), 0.0, config.epochs(), stepsPerEpoch);
-        Sgd sgd = new Sgd(lr, config.momentum(), config.weightDecay(), config.gradClip());
-        OptimizerState state = sgd.init(weights);
-        Random masks = new Random(config.seed() ^ 0x5DEECE66DL);
+        Steps steps = steps(stepsPerEpoch);
         List<Epoch> epochs = new ArrayList<>();
-        long step = 0;
         double seconds = 0;
         for (int e = 0; e < config.epochs(); e++) {
             double drop = config.dropPathAt(e);
-            double rate = lr.at(step);
+            double rate = steps.learningRate();
             long start = System.nanoTime();
-            net.statistics().setTraining(true);
             double lossSum = 0;
             long correct = 0;
             long seen = 0;
             long s = 0;
             for (ImageBatch batch : EpochBatches.shuffled(train, trainBatches, config.seed() * 7919 + e)) {
-                INDArray grad = Nd4j.zeros(weights.dataType(), weights.length());
-                double loss;
-                try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
-                    EvaluationNetwork.Pass pass = net.forward(batch.features(), new FlatTensors(layout, weights),
-                            config.auxiliaryWeight() > 0, drop, masks);
-                    CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
-                    loss = ce.loss();
-                    INDArray dAux = null;
-                    if (pass.auxiliaryLogits() != null) {
-                        CrossEntropy aux = CrossEntropy.of(pass.auxiliaryLogits(), batch);
-                        loss += config.auxiliaryWeight() * aux.loss();
-                        dAux = aux.dLogits().muli(config.auxiliaryWeight());
-                    }
-                    correct += correct(pass.logits(), batch);
-                    pass.backward(ce.dLogits(), dAux, new FlatTensors(layout, grad));
-                }
-                EvaluationWorkspace.settle();
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training loss is " + loss + " at epoch " + (e + 1) + ", step " + (s + 1)
+                StepResult r = steps.step(batch, drop);
+                if (!Double.isFinite(r.loss())) {
+                    throw new IllegalStateException("training loss is " + r.loss() + " at epoch " + (e + 1) + ", step " + (s + 1)
                             + " (learning rate " + rate + ")");
                 }
-                sgd.step(weights, grad, state, step);
-                step++;
                 s++;
                 seen += batch.size();
-                lossSum += loss * batch.size();
-                listener.step(e + 1, s, stepsPerEpoch, loss);
+                correct += r.correct();
+                lossSum += r.loss() * batch.size();
+                listener.step(e + 1, s, stepsPerEpoch, r.loss());
             }
             double epochSeconds = (System.nanoTime() - start) / 1e9;
             seconds += epochSeconds;
@@ -168,13 +146,85 @@ public final class GenotypeTraining {
         return new Result(epochs.get(epochs.size() - 1).testAccuracy(), net.testParameterCount(), seconds, epochs);
     }
 
+    /**
+     * One training step's figures.
+     *
+     * @param loss    the step's loss L = CE + w_aux · CE_aux, before the update
+     * @param correct images of the batch the main head classified correctly
+     */
+    public record StepResult(double loss, long correct) {
+    }
+
+    /**
+     * Training one batch at a time, as {@link #run} does: the SGD state (momentum, the cosine
+     * learning rate over {@code config.epochs() × stepsPerEpoch} steps) and the drop-path masks'
+     * random stream live in the returned object.
+     *
+     * @param stepsPerEpoch steps in one epoch (the cosine schedule's unit)
+     */
+    public Steps steps(long stepsPerEpoch) {
+        return new Steps(stepsPerEpoch);
+    }
+
+    /** The state of a training run between steps; see {@link #steps(long)}. */
+    public final class Steps {
+
+        private final LearningRate lr;
+        private final Sgd sgd;
+        private final OptimizerState state;
+        private final Random masks = new Random(config.seed() ^ 0x5DEECE66DL);
+        private long step;
+
+        private Steps(long stepsPerEpoch) {
+            this.lr = LearningRate.cosine(config.learningRate(), 0.0, config.epochs(), stepsPerEpoch);
+            this.sgd = new Sgd(lr, config.momentum(), config.weightDecay(), config.gradClip());
+            this.state = sgd.init(weights);
+        }
+
+        /** The learning rate of the next step. */
+        public double learningRate() {
+            return lr.at(step);
+        }
+
+        /**
+         * Forward, loss, reverse pass and SGD update on {@code batch}, with drop-path probability
+         * {@code dropProb} on the cells' non-identity operations; the BNs in training mode.
+         */
+        public StepResult step(ImageBatch batch, double dropProb) {
+            net.statistics().setTraining(true);
+            INDArray grad = Nd4j.zeros(weights.dataType(), weights.length());
+            double loss;
+            long correct;
+            try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+                EvaluationNetwork.Pass pass = net.forward(batch.features(), new FlatTensors(layout, weights),
+                        config.auxiliaryWeight() > 0, dropProb, masks);
+                CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
+                loss = ce.loss();
+                INDArray dAux = null;
+                if (pass.auxiliaryLogits() != null) {
+                    CrossEntropy aux = CrossEntropy.of(pass.auxiliaryLogits(), batch);
+                    loss += config.auxiliaryWeight() * aux.loss();
+                    dAux = aux.dLogits().muli(config.auxiliaryWeight());
+                }
+                correct = correct(pass.logits(), batch);
+                pass.backward(ce.dLogits(), dAux, new FlatTensors(layout, grad));
+            }
+            EvaluationWorkspace.settle();
+            if (Double.isFinite(loss)) {
+                sgd.step(weights, grad, state, step);
+            }
+            step++;
+            return new StepResult(loss, correct);
+        }
+    }
+
     /** Accuracy on {@code data} with the BNs in evaluation mode, no drop path, no auxiliary head. */
     public double accuracy(ImageDataset data) {
         net.statistics().setTraining(false);
         long correct = 0;
         try {
             for (ImageBatch batch : EpochBatches.inOrder(data, testBatches)) {
-                try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
                     correct += correct(net.forward(batch.features(), new FlatTensors(layout, weights), false, 0, null).logits(), batch);
                 }
                 EvaluationWorkspace.settle();

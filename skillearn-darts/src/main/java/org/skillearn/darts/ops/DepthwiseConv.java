@@ -1,10 +1,10 @@
 package org.skillearn.darts.ops;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.skillearn.core.memory.ForkScope;
 
 /**
  * Depthwise k×k convolution (DARTS {@code Conv2d(C, C, k, groups=C)}), with a fast path for
@@ -93,7 +93,7 @@ public final class DepthwiseConv {
         double[] xv = HostBuffers.read(x, 0);
         double[] g = HostBuffers.read(dy, 1);
         double[] out = new double[k * k * c];
-        IntStream.range(0, c).parallel().forEach(ch -> {
+        ForkScope.loop(c, ch -> {
             for (int u = 0; u < k; u++) {
                 int dr = u * dilation - pad;
                 int i0 = Math.max(0, ceilDiv(-dr, stride));

@@ -29,6 +29,20 @@ public final class EdgeGradient {
         }
     }
 
+    /**
+     * Adds what {@code other} holds (its ∂L/∂x, then its ∂L/∂ReLU(x)), taking ownership of its
+     * arrays: merging the per-op gradients of ops run side by side in op order gives the same sums
+     * as adding them one op after the other.
+     */
+    public void addAll(EdgeGradient other) {
+        if (other.dx != null) {
+            addX(other.dx);
+        }
+        if (other.dRelu != null) {
+            addRelu(other.dRelu);
+        }
+    }
+
     /** The total ∂L/∂x, or null if no candidate op passed any gradient. */
     public INDArray total(EdgeInput in) {
         if (dRelu == null) {

@@ -1,8 +1,8 @@
 package org.skillearn.darts.ops;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.ForkScope;
 
 /**
  * 3×3 max and average pooling with padding 1 (average not counting padded positions, PyTorch's
@@ -49,7 +49,7 @@ public final class Pool3x3 {
         int ow = outSize(w, stride);
         double[] in = HostBuffers.read(x, 0);
         double[] out = HostBuffers.scratch(1, planes * oh * ow);
-        IntStream.range(0, planes).parallel().forEach(p -> {
+        ForkScope.loop(planes, p -> {
             int base = p * h * w;
             int ob = p * oh * ow;
             for (int i = 0; i < oh; i++) {
@@ -125,7 +125,7 @@ public final class Pool3x3 {
         double[] g = HostBuffers.read(dy, 1);
         double[] dx = HostBuffers.scratch(2, planes * h * w);
         java.util.Arrays.fill(dx, 0, planes * h * w, 0.0);
-        IntStream.range(0, planes).parallel().forEach(p -> {
+        ForkScope.loop(planes, p -> {
             int base = p * h * w;
             int ob = p * oh * ow;
             for (int i = 0; i < oh; i++) {

@@ -1,8 +1,8 @@
 package org.skillearn.darts.ops;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.ForkScope;
 
 /**
  * Batch normalization as DARTS uses it during search: per-channel batch statistics (training
@@ -43,7 +43,7 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
         double[] invStd = new double[c];
         double[] means = new double[c];
         double[] vars = new double[c];
-        IntStream.range(0, c).parallel().forEach(ch -> {
+        ForkScope.loop(c, ch -> {
             double sum = 0;
             for (int b = 0; b < n; b++) {
                 int off = (b * c + ch) * hw;
@@ -113,7 +113,7 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
         double count = (double) n * hw;
         double[] g = HostBuffers.read(dy, 0);
         double[] xh = HostBuffers.read(xhat, 1);
-        IntStream.range(0, c).parallel().forEach(ch -> {
+        ForkScope.loop(c, ch -> {
             double sg = 0;
             double sgx = 0;
             for (int b = 0; b < n; b++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.darts.ops.CandidateOp;
 import org.skillearn.darts.ops.EdgeGradient;
 import org.skillearn.darts.ops.EdgeInput;
@@ -18,8 +19,21 @@ import org.skillearn.darts.ops.WeightSpec;
  * with w = softmax(α_edge) given by the caller. {@code none} contributes zero and is skipped
  * (its output and gradient are zero). The ReLU of x is computed once for all ops that start
  * with one; ∂L/∂w_o = ⟨∂L/∂ō, o(x)⟩.
+ *
+ * <p>The candidate ops are independent: in an open {@link ForkScope} they run side by side on the
+ * kernel threads, forward and backward; their outputs and input gradients are summed afterwards in
+ * op order, so the result is the sequential one bit for bit.
  */
 public final class MixedEdge {
+
+    /**
+     * The order in which the candidate ops are handed to the kernel threads: costliest first
+     * (separable convolutions are two conv units each, then the dilated ones, then pools and the
+     * identity), so that the last op to start is a cheap one and the threads finish together.
+     */
+    private static final int[] BY_COST = {Primitive.SEP_CONV_5X5.ordinal(), Primitive.SEP_CONV_3X3.ordinal(),
+        Primitive.DIL_CONV_5X5.ordinal(), Primitive.DIL_CONV_3X3.ordinal(), Primitive.MAX_POOL_3X3.ordinal(),
+        Primitive.AVG_POOL_3X3.ordinal(), Primitive.SKIP_CONNECT.ordinal()};
 
     private final List<CandidateOp> ops = new ArrayList<>();
 
@@ -44,13 +58,13 @@ public final class MixedEdge {
         private Pass(INDArray x, double[] weights, Params p) {
             this.in = new EdgeInput(x);
             this.weights = weights;
+            in.relu(); // shared by the convolutions; computed before they run side by side
+            ForkScope.forEachInCurrent(BY_COST.length, i -> outs[BY_COST[i]] = ops.get(BY_COST[i]).forward(in, p));
             INDArray sum = null;
             for (int o = 0; o < ops.size(); o++) {
-                CandidateOp op = ops.get(o);
-                if (op.primitive() == Primitive.NONE) {
+                if (outs[o] == null) {
                     continue;
                 }
-                outs[o] = op.forward(in, p);
                 INDArray yo = outs[o].output();
                 if (sum == null) {
                     sum = yo.mul(weights[o]);
@@ -70,14 +84,23 @@ public final class MixedEdge {
          * gradients, and returns ∂L/∂x (null if {@code needInput} is false).
          */
         public INDArray backward(INDArray dy, double[] dWeights, Grads grads, boolean needInput) {
-            EdgeGradient eg = new EdgeGradient();
             for (int o = 0; o < outs.length; o++) {
-                if (outs[o] == null) {
-                    continue;
+                if (outs[o] != null) {
+                    dWeights[o] += Nd4j.getBlasWrapper().dot(dy, outs[o].output());
                 }
-                dWeights[o] += Nd4j.getBlasWrapper().dot(dy, outs[o].output());
-                if (needInput || grads.wanted()) {
-                    outs[o].backward(dy, weights[o], eg, grads);
+            }
+            EdgeGradient eg = new EdgeGradient();
+            if (needInput || grads.wanted()) {
+                EdgeGradient[] partial = new EdgeGradient[outs.length];
+                ForkScope.forEachInCurrent(BY_COST.length, i -> {
+                    int o = BY_COST[i];
+                    partial[o] = new EdgeGradient();
+                    outs[o].backward(dy, weights[o], partial[o], grads);
+                });
+                for (EdgeGradient g : partial) {
+                    if (g != null) {
+                        eg.addAll(g);
+                    }
                 }
             }
             return needInput ? eg.total(in) : null;

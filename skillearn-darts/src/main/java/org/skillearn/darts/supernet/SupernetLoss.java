@@ -84,7 +84,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             }
         }
         ExampleCrossEntropy ce;
-        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
             ce = SupernetEvaluation.forward(net, weights, architecture, params, batch).crossEntropy();
         }
         EvaluationWorkspace.settle();
@@ -130,7 +130,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
                     kept.backward(u, gW, gA);
                 }
             } else {
-                try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
                     SupernetEvaluation.forward(net, weights, architecture, params, batch).backward(u, gW, gA);
                 }
             }

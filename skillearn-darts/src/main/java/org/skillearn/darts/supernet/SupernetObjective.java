@@ -58,7 +58,7 @@ public final class SupernetObjective implements Objective {
         INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
         INDArray gA = wantA ? Nd4j.zeros(a.dataType(), a.length()) : null;
         double loss;
-        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
             SupernetEvaluation e = SupernetEvaluation.forward(net, weights, architecture, params, batch);
             loss = e.crossEntropy().mean();
             if (wantW || wantA) {

@@ -91,7 +91,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
     /** Logits and losses of {@code batch}, computed in the evaluation workspace and copied out. */
     public Scores scores(Bindings params, ImageBatch batch) {
         Scores s;
-        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
             TaskHead.Pass pass = new Evaluation(params, batch).head;
             s = new Scores(pass.logits().detach(), pass.losses());
         }
@@ -112,7 +112,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             }
         }
         double[] losses;
-        try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
             losses = new Evaluation(params, batch).head.losses();
         }
         EvaluationWorkspace.settle();
@@ -190,7 +190,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
                     kept.backward(u, gA, gW, gH);
                 }
             } else {
-                try (MemoryWorkspace ws = EvaluationWorkspace.open()) {
+                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
                     new Evaluation(params, batch).backward(u, gA, gW, gH);
                 }
                 EvaluationWorkspace.settle();

@@ -8,11 +8,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
+import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.core.solver.StepReport;
-import org.skillearn.core.data.ImageBatch;
 import org.skillearn.darts.search.DartsSearch;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.supernet.SupernetConfig;
@@ -38,7 +39,7 @@ public final class SearchStepBenchmark {
     private SearchStepBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int order = 1;
         int steps = 10;
         int warmup = 2;
@@ -57,6 +58,7 @@ public final class SearchStepBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        NativeRuntime.configure();
         Random r = new Random(0);
         DataSource<ImageBatch> train = DataSource.fixed("search-train", batch(r, batch));
         DataSource<ImageBatch> val = DataSource.fixed("search-val", batch(r, batch));
@@ -88,6 +90,7 @@ public final class SearchStepBenchmark {
         System.out.printf("median_ms_per_step=%.1f min=%.1f max=%.1f (n=%d, warmup=%d)%n", median, times.get(0),
                 times.get(times.size() - 1), times.size(), warmup);
         System.out.printf("loss first=%.4f last=%.4f%n", first, last);
+        System.out.printf("peak_rss_mb=%d%n", EvalStepBenchmark.peakResidentMegabytes());
     }
 
     private static ImageBatch batch(Random r, int n) {

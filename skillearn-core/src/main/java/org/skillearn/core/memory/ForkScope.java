@@ -1,0 +1,344 @@
+package org.skillearn.core.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.runtime.NativeRuntime;
+
+/**
+ * Runs the independent parts of one piece of work (the candidate operations of a mixed edge, say)
+ * side by side: on the calling thread and on a small pool of worker threads, each calling
+ * single-threaded native kernels, so that both cores of a 2-core machine compute while libnd4j's
+ * own thread pool stays off (see {@link NativeRuntime}).
+ *
+ * <p>Memory: while a scope is open, every worker has {@code workspace} open on its own thread
+ * (workspaces belong to a thread), so what a task allocates lives until the scope closes, exactly
+ * as what the calling thread allocates in its own open workspace does. Arrays may be read and
+ * written across threads within the scope; close the scope only when nothing made in it is used
+ * any more (open it right after the caller's workspace, in the same try-with-resources).
+ *
+ * <p>Results: {@link #forEach} returns when every index has run; tasks write their results into
+ * slots the caller combines afterwards in a fixed order, so results do not depend on which thread
+ * ran what (the parallel path is bit-identical to the sequential one).
+ *
+ * <p>Threads: {@code -D}{@value #THREADS_PROPERTY}{@code =N} worker threads beside the caller (default:
+ * available processors − 1; 0 runs everything on the calling thread). A {@code forEach} called
+ * from inside a task, or with no scope open, runs sequentially on its thread. The workers serve
+ * one thread's scopes at a time; scopes another thread opens meanwhile run on that thread alone.
+ */
+public final class ForkScope implements AutoCloseable {
+
+    /** System property: worker threads beside the calling one (0: sequential). */
+    public static final String THREADS_PROPERTY = "skillearn.parallel.threads";
+
+    private static final ThreadLocal<ForkScope> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> SEQUENTIAL = ThreadLocal.withInitial(() -> false);
+    private static volatile List<Worker> workers;
+    /** The thread whose scopes use the workers (one at a time; others run sequentially) and its open scopes. */
+    private static Thread owner;
+    private static int ownerDepth;
+
+    private final ReusedWorkspace workspace;
+    private final MemoryWorkspace callerWorkspace;
+    private final ForkScope outer;
+    private final List<Worker> opened;
+    private final boolean claimed;
+    private boolean closed;
+
+    private ForkScope(ReusedWorkspace workspace, List<Worker> opened, boolean claimed) {
+        this.claimed = claimed;
+        this.workspace = workspace;
+        this.callerWorkspace = Nd4j.getMemoryManager().getCurrentWorkspace();
+        this.outer = CURRENT.get();
+        this.opened = opened;
+    }
+
+    /**
+     * Opens a scope on this thread: every worker opens {@code workspace} on its own thread. Within
+     * a task, or with no worker threads, the scope runs everything on the calling thread.
+     */
+    public static ForkScope open(ReusedWorkspace workspace) {
+        boolean claimed = !IN_TASK.get() && !SEQUENTIAL.get() && claimPool();
+        List<Worker> pool = claimed ? pool() : List.of();
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (Worker w : pool) {
+            ready.add(w.submit(() -> w.openScope(workspace)));
+        }
+        RuntimeException failed = awaitAll(ready);
+        if (failed != null) {
+            if (claimed) {
+                releasePool();
+            }
+            throw failed;
+        }
+        ForkScope s = new ForkScope(workspace, pool, claimed);
+        CURRENT.set(s);
+        return s;
+    }
+
+    /**
+     * Runs {@code work} on this thread with every scope opened inside it sequential: the reference
+     * the parallel path is compared with.
+     */
+    public static <T> T sequentially(Supplier<T> work) {
+        boolean was = SEQUENTIAL.get();
+        SEQUENTIAL.set(true);
+        try {
+            return work.get();
+        } finally {
+            SEQUENTIAL.set(was);
+        }
+    }
+
+    /** Makes this thread the pool's user unless another thread has scopes open on it. */
+    private static synchronized boolean claimPool() {
+        if (owner != null && owner != Thread.currentThread()) {
+            return false;
+        }
+        owner = Thread.currentThread();
+        ownerDepth++;
+        return true;
+    }
+
+    private static synchronized void releasePool() {
+        if (owner == Thread.currentThread() && --ownerDepth == 0) {
+            owner = null;
+        }
+    }
+
+    /** The scope open on this thread, or null. */
+    public static ForkScope current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every i in [0, n) in the scope open on this thread; or
+     * sequentially if none is open, if this is itself a task, or if this thread is allocating
+     * elsewhere than in the workspace the scope was opened in (a borrowed longer-lived scope, say:
+     * the workers' arrays would not live as long).
+     *
+     * @throws RuntimeException the first exception a task threw (after every started task ended)
+     */
+    public static void forEachInCurrent(int n, IntConsumer task) {
+        ForkScope s = CURRENT.get();
+        if (s == null || IN_TASK.get() || Nd4j.getMemoryManager().getCurrentWorkspace() != s.callerWorkspace) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        s.forEach(n, task);
+    }
+
+    /**
+     * A loop of plain Java work over [0, n) whose body allocates no ND4J arrays (a kernel written in
+     * Java over {@code double[]} buffers): on the open scope's threads when one is open on this
+     * thread, sequentially inside a task (both cores are busy already), and on Java's common
+     * fork-join pool otherwise.
+     */
+    public static void loop(int n, IntConsumer body) {
+        ForkScope s = CURRENT.get();
+        if (IN_TASK.get() || (s != null && s.opened.isEmpty())) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+        } else if (s != null && !s.closed) {
+            s.forEach(n, body);
+        } else {
+            IntStream.range(0, n).parallel().forEach(body);
+        }
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every i in [0, n): the calling thread and the workers take
+     * indices in turn until none are left. Returns when all have run.
+     *
+     * @throws IllegalStateException if the scope is closed
+     * @throws RuntimeException      the first exception a task threw (after every started task ended)
+     */
+    public void forEach(int n, IntConsumer task) {
+        if (closed) {
+            throw new IllegalStateException("fork scope is closed");
+        }
+        if (opened.isEmpty() || n <= 1 || IN_TASK.get()) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            boolean was = IN_TASK.get();
+            IN_TASK.set(true);
+            try {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+            } finally {
+                IN_TASK.set(was);
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (Worker w : opened.subList(0, Math.min(opened.size(), n - 1))) {
+            helpers.add(w.submit(drain));
+        }
+        RuntimeException mine = null;
+        try {
+            drain.run();
+        } catch (RuntimeException e) {
+            next.set(n); // stop the others taking more
+            mine = e;
+        }
+        RuntimeException theirs = awaitAll(helpers);
+        if (mine != null) {
+            throw mine;
+        }
+        if (theirs != null) {
+            throw theirs;
+        }
+    }
+
+    /** Worker threads of this scope (0 when it runs sequentially). */
+    public int workers() {
+        return opened.size();
+    }
+
+    /** Closes every worker's workspace (what tasks allocated is released) and ends the scope. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (CURRENT.get() == this) {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Worker w : opened) {
+            done.add(w.submit(() -> w.closeScope(workspace)));
+        }
+        RuntimeException e = awaitAll(done);
+        if (claimed) {
+            releasePool();
+        }
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private static RuntimeException awaitAll(List<CompletableFuture<Void>> futures) {
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                first = first != null ? first
+                        : c instanceof RuntimeException re ? re : new IllegalStateException("task failed", c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                first = first != null ? first : new IllegalStateException("interrupted while waiting for worker threads", e);
+            }
+        }
+        return first;
+    }
+
+    private static List<Worker> pool() {
+        List<Worker> p = workers;
+        if (p == null) {
+            synchronized (ForkScope.class) {
+                if (workers == null) {
+                    NativeRuntime.configure();
+                    int n = threads();
+                    List<Worker> created = new ArrayList<>();
+                    for (int i = 1; i <= n; i++) {
+                        created.add(new Worker("skillearn-kernels-" + i));
+                    }
+                    workers = List.copyOf(created);
+                }
+                p = workers;
+            }
+        }
+        return p;
+    }
+
+    /** Worker threads the pool has (or will have). */
+    public static int threads() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null) {
+            return Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + ": expected a thread count >= 0");
+    }
+
+    /** A daemon thread running submitted work in order, with its own open workspaces. */
+    private static final class Worker {
+
+        private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+        private final List<MemoryWorkspace> open = new ArrayList<>();
+
+        Worker(String name) {
+            Thread t = new Thread(this::loop, name);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        CompletableFuture<Void> submit(Runnable r) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            queue.add(() -> {
+                try {
+                    r.run();
+                    f.complete(null);
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
+
+        void openScope(ReusedWorkspace w) {
+            open.add(w.open());
+        }
+
+        void closeScope(ReusedWorkspace w) {
+            MemoryWorkspace ws = open.remove(open.size() - 1);
+            ws.close();
+            w.settle();
+        }
+
+        private void loop() {
+            while (true) {
+                try {
+                    queue.take().run();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
