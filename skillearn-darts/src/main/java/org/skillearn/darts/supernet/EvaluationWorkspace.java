@@ -1,6 +1,8 @@
 package org.skillearn.darts.supernet;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.memory.ReusedWorkspace;
 
@@ -13,6 +15,7 @@ import org.skillearn.core.memory.ReusedWorkspace;
 public final class EvaluationWorkspace {
 
     private static final ReusedWorkspace WORKSPACE = ReusedWorkspace.named("skillearn-darts-supernet");
+    private static final ReusedWorkspace CELL_BACKWARD = ReusedWorkspace.named("skillearn-darts-cell-backward");
 
     private EvaluationWorkspace() {
     }
@@ -23,9 +26,29 @@ public final class EvaluationWorkspace {
      * close it with try-with-resources, then {@link #settle()}.
      */
     public static Scope open() {
-        MemoryWorkspace ws = WORKSPACE.open();
+        return open(WORKSPACE);
+    }
+
+    /**
+     * Opens the workspace of one cell's reverse pass, nested in the current one (on this thread and
+     * the kernel threads): the pass's temporaries are released when it closes, so an evaluation
+     * holds the forward activations plus one cell's backward temporaries instead of every cell's.
+     * Copy what must outlive it into the enclosing workspace ({@link Scope#keep}); then {@link #settleCellBackward()}.
+     */
+    public static Scope openCellBackward() {
+        return open(CELL_BACKWARD);
+    }
+
+    /** After a cell's reverse pass: fixes or enlarges this thread's cell-backward workspace. */
+    public static void settleCellBackward() {
+        CELL_BACKWARD.settle();
+    }
+
+    private static Scope open(ReusedWorkspace workspace) {
+        MemoryWorkspace enclosing = Nd4j.getMemoryManager().getCurrentWorkspace();
+        MemoryWorkspace ws = workspace.open();
         try {
-            return new Scope(ws, ForkScope.open(WORKSPACE));
+            return new Scope(ws, ForkScope.open(workspace), enclosing);
         } catch (RuntimeException e) {
             ws.close();
             throw e;
@@ -37,10 +60,31 @@ public final class EvaluationWorkspace {
 
         private final MemoryWorkspace workspace;
         private final ForkScope fork;
+        private final MemoryWorkspace enclosing;
 
-        private Scope(MemoryWorkspace workspace, ForkScope fork) {
+        private Scope(MemoryWorkspace workspace, ForkScope fork, MemoryWorkspace enclosing) {
             this.workspace = workspace;
             this.fork = fork;
+            this.enclosing = enclosing;
+        }
+
+        /**
+         * Copies of {@code arrays} (nulls stay null) in the workspace that was current when this
+         * scope opened (ordinary memory if none), so that they outlive the scope.
+         */
+        public INDArray[] keep(INDArray... arrays) {
+            INDArray[] out = new INDArray[arrays.length];
+            // switched rather than borrowed: the enclosing workspace may itself be a borrowed one
+            MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
+            Nd4j.getMemoryManager().setCurrentWorkspace(enclosing);
+            try {
+                for (int i = 0; i < arrays.length; i++) {
+                    out[i] = arrays[i] == null ? null : arrays[i].dup();
+                }
+            } finally {
+                Nd4j.getMemoryManager().setCurrentWorkspace(current);
+            }
+            return out;
         }
 
         /** Closes the kernel threads' workspaces, then this thread's. */

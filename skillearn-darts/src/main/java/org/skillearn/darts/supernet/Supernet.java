@@ -166,7 +166,12 @@ public final class Supernet {
             INDArray dS0 = null;
             for (int i = cells.size() - 1; i >= 0; i--) {
                 boolean needInputs = i > 0 || grads.wanted();
-                INDArray[] d = cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads, needInputs);
+                INDArray[] d;
+                try (EvaluationWorkspace.Scope cell = EvaluationWorkspace.openCellBackward()) {
+                    d = cell.keep(cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads,
+                            needInputs));
+                }
+                EvaluationWorkspace.settleCellBackward();
                 INDArray nextS1 = d[1];
                 if (dS0 != null && nextS1 != null) {
                     nextS1.addi(dS0);
