@@ -60,7 +60,7 @@ public final class InterleavingLearning<B> {
         return this;
     }
 
-    /** λ, the weight of the proximity penalty (the paper's γ = 1 in its experiments). */
+    /** λ, the weight of the proximity penalty (Eq. 33; set to 1 in the paper's experiments, which call it γ there). */
     public InterleavingLearning<B> lambda(double l) {
         if (!(l >= 0) || Double.isInfinite(l)) {
             throw new IllegalArgumentException("interleaving λ must be finite and >= 0, got " + l);
@@ -111,7 +111,7 @@ public final class InterleavingLearning<B> {
                 p.stage("k=" + (i + 1) + " (" + task.name() + "), m=" + m, s -> {
                     s.active(w, h).supporting(architecture).loss(loss).trainingData(task.train()).optimizer(learnerOptimizer);
                     if (handedOver != null) {
-                        s.usesSolutionOf(handedOver).interaction(new Proximity(w, handedOver), lambda);
+                        s.usesSolutionOf(handedOver).interaction(new Proximity(w, handedOver), lambda, "λ");
                     }
                 });
                 roundW.add(w);

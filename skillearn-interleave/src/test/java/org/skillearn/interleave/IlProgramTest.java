@@ -124,7 +124,7 @@ class IlProgramTest {
         System.out.println(md);
         assertTrue(md.contains("## Learning stage 4: k=2 (coarse), m=2"));
         assertTrue(md.contains("| Solutions of earlier stages used | W_1^(2)* |"), md);
-        assertTrue(md.contains("| Interaction function | ‖W_2^(2) − W_1^(2)‖² (γ = 1.0) |"), md);
+        assertTrue(md.contains("| Interaction function | ‖W_2^(2) − W_1^(2)‖² (λ = 1.0) |"), md);
         assertTrue(md.contains("min_{A} L(A, H_1^(2), W_1^(2), fine-val) + L(A, H_2^(2), W_2^(2), coarse-val)"), md);
     }
 }

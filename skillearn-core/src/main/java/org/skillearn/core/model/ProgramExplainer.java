@@ -37,7 +37,7 @@ final class ProgramExplainer {
                     row("Active training datasets", data(s.trainingData())),
                     row("Active auxiliary datasets", data(s.auxiliaryData())),
                     row("Training loss", s.loss().description()),
-                    row("Interaction function", interaction(s.interaction(), s.gamma())),
+                    row("Interaction function", interaction(s.interaction(), s.gammaSymbol(), s.gamma())),
                     row("Optimizer", s.optimizer().describe()),
                     row("Optimization problem", problem(s))));
         }
@@ -49,7 +49,7 @@ final class ProgramExplainer {
                 row("Validation datasets", data(v.validationData())),
                 row("Active auxiliary datasets", data(v.auxiliaryData())),
                 row("Validation loss", v.loss().description()),
-                row("Interaction function", interaction(v.interaction(), v.gamma())),
+                row("Interaction function", interaction(v.interaction(), "γ", v.gamma())),
                 row("Optimization problem", problem(v))));
         md.append("## Instantiation of Skillearn\n\n");
         List<String> stageLines = new ArrayList<>();
@@ -114,8 +114,8 @@ final class ProgramExplainer {
         return ds.isEmpty() ? NONE : ds.stream().map(DataSource::name).collect(Collectors.joining(", "));
     }
 
-    private static String interaction(Objective i, double gamma) {
-        return i == null ? NONE : i.description() + " (γ = " + gamma + ")";
+    private static String interaction(Objective i, String symbol, double gamma) {
+        return i == null ? NONE : i.description() + " (" + symbol + " = " + gamma + ")";
     }
 
     private static String symbols(Collection<ParameterSet> ss) {

@@ -29,13 +29,15 @@ public final class Stage {
     private final List<DataSource<?>> auxiliaryData;
     private final Optimizer optimizer;
     private final Objective objective;
+    private final String gammaSymbol;
 
     private Stage(Builder b) {
         this.name = b.name;
+        this.gammaSymbol = b.gammaSymbol;
         this.active = List.copyOf(b.active);
         this.supporting = List.copyOf(b.supporting);
         this.solutionsUsed = List.copyOf(b.solutionsUsed);
-        this.terms = StageObjective.of("stage '" + b.name + "'", "training loss", b.loss, b.interaction, b.gamma);
+        this.terms = StageObjective.of("stage '" + b.name + "'", "training loss", b.loss, b.interaction, b.gamma, b.gammaSymbol);
         this.trainingData = List.copyOf(b.trainingData);
         this.auxiliaryData = List.copyOf(b.auxiliaryData);
         this.optimizer = b.optimizer;
@@ -80,6 +82,11 @@ public final class Stage {
         return terms.gamma();
     }
 
+    /** The name γ_k has in the skill's own notation ("γ" unless the program said otherwise; IL: "λ", Eq. 32). */
+    public String gammaSymbol() {
+        return gammaSymbol;
+    }
+
     /** L_k + γ_k I_k: what the stage minimises. */
     public Objective objective() {
         return objective;
@@ -119,6 +126,7 @@ public final class Stage {
         private Objective loss;
         private Objective interaction;
         private double gamma = 1.0;
+        private String gammaSymbol = "γ";
         private final List<DataSource<?>> trainingData = new ArrayList<>();
         private final List<DataSource<?>> auxiliaryData = new ArrayList<>();
         private Optimizer optimizer;
@@ -156,8 +164,22 @@ public final class Stage {
 
         /** The interaction function I_k with trade-off γ_k. */
         public Builder interaction(Objective i, double gammaK) {
+            return interaction(i, gammaK, "γ");
+        }
+
+        /**
+         * The interaction function I_k with trade-off γ_k, which the skill's paper names {@code symbol}
+         * (interleaving learning's λ, Eq. 32); {@code explain()} shows that name.
+         *
+         * @throws SkillProgramException if {@code symbol} is blank
+         */
+        public Builder interaction(Objective i, double gammaK, String symbol) {
+            if (symbol == null || symbol.isBlank()) {
+                throw new SkillProgramException("stage '" + name + "': the trade-off's symbol must not be blank");
+            }
             this.interaction = i;
             this.gamma = gammaK;
+            this.gammaSymbol = symbol;
             return this;
         }
 

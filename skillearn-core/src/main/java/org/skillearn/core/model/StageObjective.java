@@ -21,11 +21,16 @@ public record StageObjective(Objective loss, Objective interaction, double gamma
      * @throws SkillProgramException naming the stage when the loss is missing or γ is not finite
      */
     static StageObjective of(String stage, String lossName, Objective loss, Objective interaction, double gamma) {
+        return of(stage, lossName, loss, interaction, gamma, "γ");
+    }
+
+    /** As {@link #of(String, String, Objective, Objective, double)}, naming γ {@code symbol} in errors. */
+    static StageObjective of(String stage, String lossName, Objective loss, Objective interaction, double gamma, String symbol) {
         if (loss == null) {
             throw new SkillProgramException(stage + " has no " + lossName);
         }
         if (!Double.isFinite(gamma)) {
-            throw new SkillProgramException(stage + ": γ must be finite, got " + gamma);
+            throw new SkillProgramException(stage + ": " + symbol + " must be finite, got " + gamma);
         }
         return new StageObjective(loss, interaction, gamma);
     }

@@ -57,6 +57,25 @@ class ProgramRulesTest {
     }
 
     @Test
+    void aTradeOffNamedInTheSkillsNotationIsExplainedAndCheckedUnderThatName() {
+        SkillProgram p = SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).interaction(reads(w), 0.5, "λ")
+                        .optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)).loss(reads(w, a)))
+                .build();
+        assertEquals("λ", p.stages().get(0).gammaSymbol());
+        assertTrue(p.explain().contains("| Interaction function | L (λ = 0.5) |"), p.explain());
+        SkillProgramException ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).interaction(reads(w), Double.NaN, "λ")
+                        .optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)).loss(reads(w, a)))
+                .build());
+        assertEquals("stage 'I': λ must be finite, got NaN", ex.getMessage());
+        ex = assertThrows(SkillProgramException.class, () -> Stage.named("I").interaction(reads(w), 1.0, " "));
+        assertEquals("stage 'I': the trade-off's symbol must not be blank", ex.getMessage());
+    }
+
+    @Test
     void rule1RejectsASetActiveAndSupportingInOneStage() {
         SkillProgramException ex = assertThrows(SkillProgramException.class, () -> SkillProgram.builder("p")
                 .stage("I", s -> s.active(w).supporting(w).loss(reads(w)).optimizer(Sgd.plain(0.1)))
