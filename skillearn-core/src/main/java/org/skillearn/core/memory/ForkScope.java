@@ -68,8 +68,9 @@ public final class ForkScope implements AutoCloseable {
      * a task, or with no worker threads, the scope runs everything on the calling thread.
      */
     public static ForkScope open(ReusedWorkspace workspace) {
-        boolean claimed = !IN_TASK.get() && !SEQUENTIAL.get() && claimPool();
-        List<Worker> pool = claimed ? pool() : List.of();
+        List<Worker> available = IN_TASK.get() || SEQUENTIAL.get() ? List.<Worker>of() : pool();
+        boolean claimed = !available.isEmpty() && claimPool();
+        List<Worker> pool = claimed ? available : List.of();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (Worker w : pool) {
             ready.add(w.submit(() -> w.openScope(workspace)));
