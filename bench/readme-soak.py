@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""The README example as a user runs it, measured from outside (issue 15, must-show 2 and 3).
+"""The README example as a user runs it, measured from outside: speed in a plain JVM against the
+launcher's settings, and whether its resident set stays flat (see docs/performance.md, Memory).
 
 1. Plain JVM (no OMP_NUM_THREADS / SD_* variables, no flags): `ReadmeExample 1000`; the resident
    set (VmRSS) is read from /proc when the example prints its step-100, ..., step-1000 lines, and
    ms per step is timed between the step-100 and the last line.
-2. The same with the launcher's environment (OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1).
+2. The same with the thread variables the launcher used to export (OMP_NUM_THREADS=1 SD_MAX_THREADS=1
+   SD_MASTER_THREADS=1); the library now sets those defaults itself (NativeRuntime), so the two
+   figures should agree.
 3. `ProgramRebuildSoak 20`: builds, runs one step of and closes the README program 20 times in one
    JVM, printing the resident set after each.
 

@@ -138,7 +138,7 @@ public final class LearningByPassingTests<B> {
             p.validation(v -> v.minimize(architecture, optimizers.testeeArchitecture())
                     .maximize(creator, optimizers.creator())
                     .loss(negValidation).validationData(testerVal)
-                    .interaction(difficulty, 1.0).auxiliaryData(testBank));
+                    .interaction(difficulty).auxiliaryData(testBank));
         }
         return new LptProgram<>(p.build(), config, architecture, weights, creator, difficulty, bankLoss, testerValidation,
                 testeeLoss, selection);

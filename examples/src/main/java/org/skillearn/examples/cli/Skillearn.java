@@ -1,7 +1,9 @@
 package org.skillearn.examples.cli;
 
-import picocli.CommandLine.Command;
+import org.skillearn.core.memory.ForkScope;
+import org.skillearn.core.runtime.NativeRuntime;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code skillearn} command line. */
 @Command(name = "skillearn", mixinStandardHelpOptions = true, version = "skillearn 0.1.0",
@@ -22,6 +24,14 @@ public final class Skillearn implements Runnable {
     /** Runs the command line and returns its status (for tests). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Skillearn());
+        try {
+            // the JVM's -Dskillearn.* settings, checked before a command writes a run folder
+            NativeRuntime.checkProperties();
+            ForkScope.threads();
+        } catch (IllegalArgumentException e) {
+            cl.getErr().println("skillearn: " + e.getMessage());
+            return 2;
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             // an I/O failure inside the run loop arrives wrapped; its message names the file
             Throwable shown = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;

@@ -2,6 +2,7 @@ package org.skillearn.examples.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,28 @@ class RunFolderSafetyTest {
         Map<String, byte[]> after = files(out);
         assertEquals(before.keySet(), after.keySet());
         before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    }
+
+    @Test
+    void aMalformedRuntimePropertyIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        for (String[] p : new String[][] {{"skillearn.parallel.threads", "-1"}, {"skillearn.native.threads", "abc"},
+            {"skillearn.memory.limit", "lots"}}) {
+            String before = System.getProperty(p[0]);
+            System.setProperty(p[0], p[1]);
+            try {
+                String err = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--method", "darts", "--epochs", "1",
+                        "--out", out.toString())));
+                assertTrue(err.contains("skillearn: -D" + p[0] + "=" + p[1] + ": expected"), err);
+                assertFalse(Files.exists(out), "nothing written for -D" + p[0]);
+            } finally {
+                if (before == null) {
+                    System.clearProperty(p[0]);
+                } else {
+                    System.setProperty(p[0], before);
+                }
+            }
+        }
     }
 
     @Test

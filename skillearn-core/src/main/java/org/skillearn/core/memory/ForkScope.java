@@ -144,12 +144,12 @@ public final class ForkScope implements AutoCloseable {
     /**
      * A loop of plain Java work over [0, n) whose body allocates no ND4J arrays (a kernel written in
      * Java over {@code double[]} buffers): on the open scope's threads when one is open on this
-     * thread, sequentially inside a task (both cores are busy already), and on Java's common
-     * fork-join pool otherwise.
+     * thread, sequentially inside a task (both cores are busy already) or with {@value #THREADS_PROPERTY}
+     * {@code = 0}, and on Java's common fork-join pool otherwise.
      */
     public static void loop(int n, IntConsumer body) {
         ForkScope s = CURRENT.get();
-        if (IN_TASK.get() || (s != null && s.opened.isEmpty())) {
+        if (IN_TASK.get() || SEQUENTIAL.get() || (s != null && s.opened.isEmpty()) || (s == null && threads() == 0)) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }

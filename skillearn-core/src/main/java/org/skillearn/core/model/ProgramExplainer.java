@@ -49,7 +49,7 @@ final class ProgramExplainer {
                 row("Validation datasets", data(v.validationData())),
                 row("Active auxiliary datasets", data(v.auxiliaryData())),
                 row("Validation loss", v.loss().description()),
-                row("Interaction function", interaction(v.interaction(), "γ", v.gamma())),
+                row("Interaction function", interaction(v.interaction(), v.gammaSymbol(), v.gamma())),
                 row("Optimization problem", problem(v))));
         md.append("## Instantiation of Skillearn\n\n");
         List<String> stageLines = new ArrayList<>();
@@ -115,7 +115,10 @@ final class ProgramExplainer {
     }
 
     private static String interaction(Objective i, String symbol, double gamma) {
-        return i == null ? NONE : i.description() + " (" + symbol + " = " + gamma + ")";
+        if (i == null) {
+            return NONE;
+        }
+        return symbol == null ? i.description() : i.description() + " (" + symbol + " = " + gamma + ")";
     }
 
     private static String symbols(Collection<ParameterSet> ss) {

@@ -25,8 +25,10 @@ public final class ValidationStage {
     private final List<DataSource<?>> validationData;
     private final List<DataSource<?>> auxiliaryData;
     private final Objective objective;
+    private final String gammaSymbol;
 
     private ValidationStage(Builder b) {
+        this.gammaSymbol = b.gammaSymbol;
         this.remaining = Collections.unmodifiableMap(new LinkedHashMap<>(b.remaining));
         this.optimizers = Collections.unmodifiableMap(new LinkedHashMap<>(b.optimizers));
         this.terms = StageObjective.of("the validation stage", "validation loss", b.loss, b.interaction, b.gamma);
@@ -61,6 +63,11 @@ public final class ValidationStage {
         return terms.gamma();
     }
 
+    /** The name γ_val has in the skill's notation: "γ" by default, null when the interaction is added with unit weight and no name. */
+    public String gammaSymbol() {
+        return gammaSymbol;
+    }
+
     /** L_val + γ_val I_val. */
     public Objective objective() {
         return objective;
@@ -89,6 +96,7 @@ public final class ValidationStage {
         private Objective loss;
         private Objective interaction;
         private double gamma = 1.0;
+        private String gammaSymbol = "γ";
         private final List<DataSource<?>> validationData = new ArrayList<>();
         private final List<DataSource<?>> auxiliaryData = new ArrayList<>();
 
@@ -123,6 +131,18 @@ public final class ValidationStage {
         public Builder interaction(Objective i, double gammaVal) {
             this.interaction = i;
             this.gamma = gammaVal;
+            this.gammaSymbol = "γ";
+            return this;
+        }
+
+        /**
+         * The interaction I_val added with unit weight, a term of the skill's validation objective
+         * that has no trade-off of its own (LPT's test difficulty, Eq. 11); {@code explain()} shows no weight.
+         */
+        public Builder interaction(Objective i) {
+            this.interaction = i;
+            this.gamma = 1.0;
+            this.gammaSymbol = null;
             return this;
         }
 

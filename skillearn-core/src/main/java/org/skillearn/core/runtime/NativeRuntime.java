@@ -114,6 +114,17 @@ public final class NativeRuntime {
         }
     }
 
+    /**
+     * Checks {@value #THREADS_PROPERTY} and {@value #LIMIT_PROPERTY} without loading ND4J, so that a
+     * command can refuse a malformed value before it writes anything.
+     *
+     * @throws IllegalArgumentException naming the property and what was expected
+     */
+    public static void checkProperties() {
+        threads();
+        limit();
+    }
+
     private static Settings apply() {
         int threads = threads();
         long wantedLimit = limit();

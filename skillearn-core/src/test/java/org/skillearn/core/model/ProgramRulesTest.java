@@ -73,6 +73,12 @@ class ProgramRulesTest {
         assertEquals("stage 'I': λ must be finite, got NaN", ex.getMessage());
         ex = assertThrows(SkillProgramException.class, () -> Stage.named("I").interaction(reads(w), 1.0, " "));
         assertEquals("stage 'I': the trade-off's symbol must not be blank", ex.getMessage());
+        SkillProgram unit = SkillProgram.builder("p")
+                .stage("I", s -> s.active(w).supporting(a).loss(reads(w, a)).optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(a, Sgd.plain(0.1)).loss(reads(w, a)).interaction(reads(a)))
+                .build();
+        assertTrue(unit.explain().contains("| Interaction function | L |"), unit.explain());
+        assertEquals(1.0, unit.validation().gamma());
     }
 
     @Test
