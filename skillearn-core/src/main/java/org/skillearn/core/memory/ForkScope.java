@@ -261,6 +261,34 @@ public final class ForkScope implements AutoCloseable {
         return first;
     }
 
+    /**
+     * Runs {@code action} once on each kernel thread that has been started, outside any task, and
+     * waits: for per-thread state such as a {@link ReusedWorkspace}'s memory there
+     * ({@link ReusedWorkspace#releaseEverywhere()}).
+     *
+     * @throws IllegalStateException if a scope is open on the workers
+     * @throws RuntimeException      the first exception {@code action} threw on a worker
+     */
+    public static void onEachWorker(Runnable action) {
+        List<Worker> p = workers;
+        if (p == null || p.isEmpty()) {
+            return;
+        }
+        synchronized (ForkScope.class) {
+            if (owner != null) {
+                throw new IllegalStateException("fork scopes are open on the kernel threads (thread " + owner.getName() + ")");
+            }
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Worker w : p) {
+            done.add(w.submit(action));
+        }
+        RuntimeException e = awaitAll(done);
+        if (e != null) {
+            throw e;
+        }
+    }
+
     private static List<Worker> pool() {
         List<Worker> p = workers;
         if (p == null) {

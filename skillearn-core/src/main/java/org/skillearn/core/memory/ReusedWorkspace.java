@@ -115,6 +115,22 @@ public final class ReusedWorkspace {
         fixed.remove();
     }
 
+    /**
+     * Frees this workspace on the calling thread and on every kernel thread ({@link ForkScope}),
+     * where scopes of it were opened; call when no run of it is open anywhere (after a search, say).
+     *
+     * @throws IllegalStateException if a fork scope is open on the kernel threads
+     */
+    public void releaseEverywhere() {
+        release();
+        ForkScope.onEachWorker(this::release);
+    }
+
+    /** Whether this thread holds memory for this workspace (a learned or fixed workspace exists). */
+    public boolean isAllocated() {
+        return Nd4j.getWorkspaceManager().checkIfWorkspaceExists(fixedId) || Nd4j.getWorkspaceManager().checkIfWorkspaceExists(learnId);
+    }
+
     /** Bytes this thread's workspace holds (0 before the first run). */
     public long bytes() {
         return fixed.get() == null || !Nd4j.getWorkspaceManager().checkIfWorkspaceExists(fixedId) ? 0

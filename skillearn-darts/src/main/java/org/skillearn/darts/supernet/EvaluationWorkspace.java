@@ -98,6 +98,24 @@ public final class EvaluationWorkspace {
         }
     }
 
+    /**
+     * Frees the evaluation workspaces (the evaluation's and the cells' reverse passes') on this
+     * thread and on the kernel threads; the next evaluation learns their sizes again. Call when no
+     * evaluation is running, e.g. when a search is over: otherwise they stay allocated for the
+     * life of the process (several GB for DARTS' search network).
+     *
+     * @throws IllegalStateException if an evaluation is running on the kernel threads
+     */
+    public static void release() {
+        WORKSPACE.releaseEverywhere();
+        CELL_BACKWARD.releaseEverywhere();
+    }
+
+    /** Whether this thread holds memory for the evaluation workspace. */
+    public static boolean isAllocated() {
+        return WORKSPACE.isAllocated();
+    }
+
     /** After an evaluation: fixes or enlarges this thread's workspace ({@link ReusedWorkspace#settle()}). */
     public static void settle() {
         WORKSPACE.settle();
