@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.runtime.NativeRuntime;
 
@@ -20,11 +21,11 @@ import org.skillearn.core.runtime.NativeRuntime;
  * single-threaded native kernels, so that both cores of a 2-core machine compute while libnd4j's
  * own thread pool stays off (see {@link NativeRuntime}).
  *
- * <p>Memory: while a scope is open, every worker has {@code workspace} open on its own thread
- * (workspaces belong to a thread), so what a task allocates lives until the scope closes, exactly
- * as what the calling thread allocates in its own open workspace does. Arrays may be read and
- * written across threads within the scope; close the scope only when nothing made in it is used
- * any more (open it right after the caller's workspace, in the same try-with-resources).
+ * <p>Memory: a scope opens {@code workspace} on the calling thread and on every worker (workspaces
+ * belong to a thread), so what a task allocates lives until the scope closes, exactly as what the
+ * calling thread allocates does; closing it closes and settles ({@link ReusedWorkspace#settle()})
+ * the workspace everywhere. Arrays may be read and written across threads within the scope; what
+ * must outlive it is copied out with {@link #keep}.
  *
  * <p>Results: {@link #forEach} returns when every index has run; tasks write their results into
  * slots the caller combines afterwards in a fixed order, so results do not depend on which thread
@@ -49,25 +50,39 @@ public final class ForkScope implements AutoCloseable {
     private static int ownerDepth;
 
     private final ReusedWorkspace workspace;
+    private final MemoryWorkspace enclosing;
     private final MemoryWorkspace callerWorkspace;
     private final ForkScope outer;
     private final List<Worker> opened;
     private final boolean claimed;
     private boolean closed;
 
-    private ForkScope(ReusedWorkspace workspace, List<Worker> opened, boolean claimed) {
+    private ForkScope(ReusedWorkspace workspace, MemoryWorkspace enclosing, MemoryWorkspace callerWorkspace,
+            List<Worker> opened, boolean claimed) {
         this.claimed = claimed;
         this.workspace = workspace;
-        this.callerWorkspace = Nd4j.getMemoryManager().getCurrentWorkspace();
+        this.enclosing = enclosing;
+        this.callerWorkspace = callerWorkspace;
         this.outer = CURRENT.get();
         this.opened = opened;
     }
 
     /**
-     * Opens a scope on this thread: every worker opens {@code workspace} on its own thread. Within
-     * a task, or with no worker threads, the scope runs everything on the calling thread.
+     * Opens {@code workspace} on this thread and on every worker; close it with try-with-resources.
+     * Within a task, or with no worker threads, the scope runs everything on the calling thread.
      */
     public static ForkScope open(ReusedWorkspace workspace) {
+        MemoryWorkspace enclosing = Nd4j.getMemoryManager().getCurrentWorkspace();
+        MemoryWorkspace mine = workspace.open();
+        try {
+            return openOnWorkers(workspace, enclosing, mine);
+        } catch (RuntimeException | Error e) {
+            mine.close();
+            throw e;
+        }
+    }
+
+    private static ForkScope openOnWorkers(ReusedWorkspace workspace, MemoryWorkspace enclosing, MemoryWorkspace mine) {
         List<Worker> available = IN_TASK.get() || SEQUENTIAL.get() ? List.<Worker>of() : pool();
         boolean claimed = !available.isEmpty() && claimPool();
         List<Worker> pool = claimed ? available : List.of();
@@ -82,7 +97,7 @@ public final class ForkScope implements AutoCloseable {
             }
             throw failed;
         }
-        ForkScope s = new ForkScope(workspace, pool, claimed);
+        ForkScope s = new ForkScope(workspace, enclosing, mine, pool, claimed);
         CURRENT.set(s);
         return s;
     }
@@ -149,7 +164,7 @@ public final class ForkScope implements AutoCloseable {
      */
     public static void loop(int n, IntConsumer body) {
         ForkScope s = CURRENT.get();
-        if (IN_TASK.get() || SEQUENTIAL.get() || (s != null && s.opened.isEmpty()) || (s == null && threads() == 0)) {
+        if (IN_TASK.get() || SEQUENTIAL.get() || (s != null && s.opened.isEmpty()) || (s == null && pool().isEmpty())) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }
@@ -209,12 +224,34 @@ public final class ForkScope implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies of {@code arrays} (nulls stay null) in the workspace that was current when this scope
+     * opened (ordinary memory if none), so that they outlive the scope.
+     */
+    public INDArray[] keep(INDArray... arrays) {
+        INDArray[] out = new INDArray[arrays.length];
+        // switched rather than borrowed: the enclosing workspace may itself be a borrowed one
+        MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
+        Nd4j.getMemoryManager().setCurrentWorkspace(enclosing);
+        try {
+            for (int i = 0; i < arrays.length; i++) {
+                out[i] = arrays[i] == null ? null : arrays[i].dup();
+            }
+        } finally {
+            Nd4j.getMemoryManager().setCurrentWorkspace(current);
+        }
+        return out;
+    }
+
     /** Worker threads of this scope (0 when it runs sequentially). */
     public int workers() {
         return opened.size();
     }
 
-    /** Closes every worker's workspace (what tasks allocated is released) and ends the scope. */
+    /**
+     * Closes and settles the workspace on every worker, then on this thread (what was allocated in
+     * the scope is released), and ends the scope.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -236,6 +273,8 @@ public final class ForkScope implements AutoCloseable {
         if (claimed) {
             releasePool();
         }
+        callerWorkspace.close();
+        workspace.settle();
         if (e != null) {
             throw e;
         }
@@ -310,19 +349,7 @@ public final class ForkScope implements AutoCloseable {
 
     /** Worker threads the pool has (or will have). */
     public static int threads() {
-        String v = System.getProperty(THREADS_PROPERTY);
-        if (v == null) {
-            return Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + ": expected a thread count >= 0");
+        return NativeRuntime.countProperty(THREADS_PROPERTY, 0, Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** A daemon thread running submitted work in order, with its own open workspaces. */

@@ -74,30 +74,25 @@ public final class ReusedWorkspace {
      */
     public void settle() {
         WorkspaceConfiguration f = fixed.get();
+        MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(f == null ? learnId : fixedId);
+        if (ws.isScopeActive()) {
+            return;
+        }
+        ScopedDeallocation.release(ws);
         if (f == null) {
-            MemoryWorkspace learned = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(learnId);
-            if (learned.isScopeActive()) {
-                return;
-            }
-            ScopedDeallocation.release(learned);
-            long size = learned.getCurrentSize();
-            Nd4j.getWorkspaceManager().destroyWorkspace(learned);
+            long size = ws.getCurrentSize();
+            Nd4j.getWorkspaceManager().destroyWorkspace(ws);
             fixed.set(fixedOf(Math.max(size, 1L << 20)));
             LOG.debug("workspace {} on {}: learned {} bytes", fixedId, Thread.currentThread().getName(), size);
             return;
         }
-        MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(fixedId);
-        if (!ws.isScopeActive()) {
-            ScopedDeallocation.release(ws);
-        }
         long spilled = ws instanceof Nd4jWorkspace n ? n.getSpilledSize() : 0;
-        if (spilled > 0 && !ws.isScopeActive()) {
-            long size = ws.getCurrentSize() + spilled;
+        if (spilled > 0) {
+            long size = (long) ((ws.getCurrentSize() + spilled) * (1 + HEADROOM));
             // the manager must forget it too: it would hand back the destroyed workspace, old size and all
             Nd4j.getWorkspaceManager().destroyWorkspace(ws);
-            fixed.set(fixedOf((long) (size * (1 + HEADROOM))));
-            LOG.debug("workspace {} on {}: {} bytes spilled, enlarged to {}", fixedId, Thread.currentThread().getName(), spilled,
-                    (long) (size * (1 + HEADROOM)));
+            fixed.set(fixedOf(size));
+            LOG.debug("workspace {} on {}: {} bytes spilled, enlarged to {}", fixedId, Thread.currentThread().getName(), spilled, size);
         }
     }
 

@@ -141,13 +141,9 @@ public final class NativeRuntime {
         if (System.getenv("MALLOC_MMAP_THRESHOLD_") == null) {
             fixMmapThreshold();
         }
-        if (System.getProperty(ShapeInfoCache.PROPERTY) == null) {
-            System.setProperty(ShapeInfoCache.PROPERTY, ShapeInfoCache.class.getName());
-        }
+        ShapeInfoCache.nameInConfiguration();
         Nd4j.getBackend();
-        if (!(Nd4j.getShapeInfoProvider() instanceof ShapeInfoCache)
-                && ShapeInfoCache.class.getName().equals(System.getProperty(ShapeInfoCache.PROPERTY))
-                && !ShapeInfoCache.replaceLoaded()) {
+        if (!ShapeInfoCache.install()) {
             LOG.debug("ND4J's shape provider is {}, not the cache", Nd4j.getShapeInfoProvider().getClass().getName());
         }
         if (!ScopedDeallocation.install()) {
@@ -228,19 +224,28 @@ public final class NativeRuntime {
     }
 
     private static int threads() {
-        String p = System.getProperty(THREADS_PROPERTY);
+        return countProperty(THREADS_PROPERTY, 1, DEFAULT_THREADS);
+    }
+
+    /**
+     * The integer system property {@code name}, or {@code fallback} when it is not set.
+     *
+     * @throws IllegalArgumentException naming the property when it is not an integer ≥ {@code min}
+     */
+    public static int countProperty(String name, int min, int fallback) {
+        String p = System.getProperty(name);
         if (p == null) {
-            return DEFAULT_THREADS;
+            return fallback;
         }
         try {
             int n = Integer.parseInt(p.trim());
-            if (n >= 1) {
+            if (n >= min) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + p + ": expected a thread count >= 1");
+        throw new IllegalArgumentException("-D" + name + "=" + p + ": expected a thread count >= " + min);
     }
 
     private static long limit() {

@@ -91,13 +91,27 @@ public final class ShapeInfoCache extends BaseShapeInfoProvider {
     }
 
     /**
-     * Puts a cache in place of the provider of an ND4J that loaded before {@link NativeRuntime} could
-     * name the cache in ND4J's configuration (descriptors are immutable, so arrays made before keep
-     * theirs).
-     *
-     * @return whether the cache is now ND4J's provider
+     * Names this class in ND4J's configuration (its {@value #PROPERTY} system property) unless
+     * something else is named there; takes effect if ND4J has not loaded yet.
      */
-    static boolean replaceLoaded() {
+    static void nameInConfiguration() {
+        if (System.getProperty(PROPERTY) == null) {
+            System.setProperty(PROPERTY, ShapeInfoCache.class.getName());
+        }
+    }
+
+    /**
+     * After ND4J has loaded: whether a cache is ND4J's provider, putting one in place if this class
+     * is the configured provider but ND4J loaded before it was named (descriptors are immutable, so
+     * arrays made before keep theirs).
+     */
+    static boolean install() {
+        if (Nd4j.getShapeInfoProvider() instanceof ShapeInfoCache) {
+            return true;
+        }
+        if (!ShapeInfoCache.class.getName().equals(System.getProperty(PROPERTY))) {
+            return false;
+        }
         try {
             Field field = Nd4j.class.getDeclaredField("shapeInfoProvider");
             field.setAccessible(true);

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,7 +24,7 @@ class ForkScopeTest {
         assertTrue(ForkScope.threads() >= 1);
         AtomicIntegerArray runs = new AtomicIntegerArray(64);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             assertSame(fork, ForkScope.current());
             ForkScope.forEachInCurrent(64, i -> {
                 runs.incrementAndGet(i);
@@ -33,7 +32,6 @@ class ForkScopeTest {
                 sleepMillis(2);
             });
         }
-        WS.settle();
         for (int i = 0; i < 64; i++) {
             assertEquals(1, runs.get(i), "index " + i);
         }
@@ -45,7 +43,7 @@ class ForkScopeTest {
     void arraysMadeByTasksLiveUntilTheScopeCloses() {
         INDArray[] made = new INDArray[4];
         double total;
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             ForkScope.forEachInCurrent(4, i -> made[i] = Nd4j.valueArrayOf(new long[] {1000}, i + 1.0, DataType.DOUBLE));
             INDArray sum = made[0].dup();
             for (int i = 1; i < 4; i++) {
@@ -53,7 +51,6 @@ class ForkScopeTest {
             }
             total = sum.sumNumber().doubleValue();
         }
-        WS.settle();
         assertEquals(10_000.0, total, 0.0);
         assertTrue(made[0].isAttached(), "the tasks allocated in their workspaces");
         assertThrows(RuntimeException.class, () -> made[1].addi(1.0), "an array from a closed scope must not be used");
@@ -63,7 +60,7 @@ class ForkScopeTest {
     void aTaskFailureReachesTheCallerAfterTheOthersEnd() {
         AtomicIntegerArray runs = new AtomicIntegerArray(16);
         IllegalStateException e;
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             e = assertThrows(IllegalStateException.class, () -> fork.forEach(16, i -> {
                 runs.incrementAndGet(i);
                 if (i == 5) {
@@ -71,7 +68,6 @@ class ForkScopeTest {
                 }
             }));
         }
-        WS.settle();
         assertEquals("task 5 failed", e.getMessage());
         for (int i = 0; i < 16; i++) {
             assertTrue(runs.get(i) <= 1);
@@ -81,7 +77,7 @@ class ForkScopeTest {
     @Test
     void nestedForEachRunsInsideItsTaskAndSequentiallyUsesNoWorkers() {
         Set<Thread> inner = ConcurrentHashMap.newKeySet();
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             fork.forEach(2, i -> {
                 Thread t = Thread.currentThread();
                 ForkScope.forEachInCurrent(8, j -> {
@@ -91,15 +87,13 @@ class ForkScopeTest {
                 });
             });
         }
-        WS.settle();
         assertTrue(inner.isEmpty(), "a nested loop left its task's thread");
         Set<Thread> seen = ConcurrentHashMap.newKeySet();
         ForkScope.sequentially(() -> {
-            try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+            try (ForkScope fork = ForkScope.open(WS)) {
                 assertEquals(0, fork.workers());
                 fork.forEach(8, i -> seen.add(Thread.currentThread()));
             }
-            WS.settle();
             return null;
         });
         assertEquals(Set.of(Thread.currentThread()), seen);
@@ -108,24 +102,21 @@ class ForkScopeTest {
     @Test
     void whileOneThreadUsesTheWorkersAnotherThreadsScopeRunsOnItsOwnThread() throws Exception {
         int[] otherWorkers = {-1};
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             assertTrue(fork.workers() >= 1);
             Thread other = new Thread(() -> {
-                try (MemoryWorkspace w2 = WS.open(); ForkScope f2 = ForkScope.open(WS)) {
+                try (ForkScope f2 = ForkScope.open(WS)) {
                     otherWorkers[0] = f2.workers();
                     f2.forEach(4, i -> Nd4j.ones(DataType.DOUBLE, 8).sumNumber());
                 }
-                WS.settle();
             });
             other.start();
             other.join();
         }
-        WS.settle();
         assertEquals(0, otherWorkers[0]);
-        try (MemoryWorkspace ws = WS.open(); ForkScope fork = ForkScope.open(WS)) {
+        try (ForkScope fork = ForkScope.open(WS)) {
             assertTrue(fork.workers() >= 1, "the workers are free again once the first thread's scope closed");
         }
-        WS.settle();
     }
 
     private static void sleepMillis(long ms) {

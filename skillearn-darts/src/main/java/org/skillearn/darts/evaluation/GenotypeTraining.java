@@ -11,6 +11,7 @@ import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.EpochBatches;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.OptimizerState;
 import org.skillearn.core.optim.Sgd;
@@ -195,7 +196,7 @@ public final class GenotypeTraining {
             INDArray grad = Nd4j.zeros(weights.dataType(), weights.length());
             double loss;
             long correct;
-            try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+            try (ForkScope ws = EvaluationWorkspace.open()) {
                 EvaluationNetwork.Pass pass = net.forward(batch.features(), new FlatTensors(layout, weights),
                         config.auxiliaryWeight() > 0, dropProb, masks);
                 CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
@@ -209,7 +210,6 @@ public final class GenotypeTraining {
                 correct = correct(pass.logits(), batch);
                 pass.backward(ce.dLogits(), dAux, new FlatTensors(layout, grad));
             }
-            EvaluationWorkspace.settle();
             if (Double.isFinite(loss)) {
                 sgd.step(weights, grad, state, step);
             }
@@ -224,10 +224,9 @@ public final class GenotypeTraining {
         long correct = 0;
         try {
             for (ImageBatch batch : EpochBatches.inOrder(data, testBatches)) {
-                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+                try (ForkScope ws = EvaluationWorkspace.open()) {
                     correct += correct(net.forward(batch.features(), new FlatTensors(layout, weights), false, 0, null).logits(), batch);
                 }
-                EvaluationWorkspace.settle();
             }
         } finally {
             net.statistics().setTraining(true);

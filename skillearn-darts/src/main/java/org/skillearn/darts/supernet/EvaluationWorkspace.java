@@ -1,8 +1,5 @@
 package org.skillearn.darts.supernet;
 
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.memory.ReusedWorkspace;
 
@@ -21,81 +18,22 @@ public final class EvaluationWorkspace {
     }
 
     /**
-     * Opens (activates) this thread's evaluation workspace, and the same workspace on the kernel
-     * threads ({@link ForkScope}) so that independent operations of the evaluation can run on them;
-     * close it with try-with-resources, then {@link #settle()}.
+     * Opens this thread's evaluation workspace, and the same workspace on the kernel threads
+     * ({@link ForkScope}) so that independent operations of the evaluation can run on them; closing
+     * it releases the evaluation's arrays and fixes or enlarges the workspace ({@link ReusedWorkspace#settle()}).
      */
-    public static Scope open() {
-        return open(WORKSPACE);
+    public static ForkScope open() {
+        return ForkScope.open(WORKSPACE);
     }
 
     /**
      * Opens the workspace of one cell's reverse pass, nested in the current one (on this thread and
      * the kernel threads): the pass's temporaries are released when it closes, so an evaluation
      * holds the forward activations plus one cell's backward temporaries instead of every cell's.
-     * Copy what must outlive it into the enclosing workspace ({@link Scope#keep}); then {@link #settleCellBackward()}.
+     * Copy what must outlive it into the enclosing workspace with {@link ForkScope#keep}.
      */
-    public static Scope openCellBackward() {
-        return open(CELL_BACKWARD);
-    }
-
-    /** After a cell's reverse pass: fixes or enlarges this thread's cell-backward workspace. */
-    public static void settleCellBackward() {
-        CELL_BACKWARD.settle();
-    }
-
-    private static Scope open(ReusedWorkspace workspace) {
-        MemoryWorkspace enclosing = Nd4j.getMemoryManager().getCurrentWorkspace();
-        MemoryWorkspace ws = workspace.open();
-        try {
-            return new Scope(ws, ForkScope.open(workspace), enclosing);
-        } catch (RuntimeException e) {
-            ws.close();
-            throw e;
-        }
-    }
-
-    /** An open evaluation workspace on this thread and the kernel threads. */
-    public static final class Scope implements AutoCloseable {
-
-        private final MemoryWorkspace workspace;
-        private final ForkScope fork;
-        private final MemoryWorkspace enclosing;
-
-        private Scope(MemoryWorkspace workspace, ForkScope fork, MemoryWorkspace enclosing) {
-            this.workspace = workspace;
-            this.fork = fork;
-            this.enclosing = enclosing;
-        }
-
-        /**
-         * Copies of {@code arrays} (nulls stay null) in the workspace that was current when this
-         * scope opened (ordinary memory if none), so that they outlive the scope.
-         */
-        public INDArray[] keep(INDArray... arrays) {
-            INDArray[] out = new INDArray[arrays.length];
-            // switched rather than borrowed: the enclosing workspace may itself be a borrowed one
-            MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
-            Nd4j.getMemoryManager().setCurrentWorkspace(enclosing);
-            try {
-                for (int i = 0; i < arrays.length; i++) {
-                    out[i] = arrays[i] == null ? null : arrays[i].dup();
-                }
-            } finally {
-                Nd4j.getMemoryManager().setCurrentWorkspace(current);
-            }
-            return out;
-        }
-
-        /** Closes the kernel threads' workspaces, then this thread's. */
-        @Override
-        public void close() {
-            try {
-                fork.close();
-            } finally {
-                workspace.close();
-            }
-        }
+    public static ForkScope openCellBackward() {
+        return ForkScope.open(CELL_BACKWARD);
     }
 
     /**
@@ -114,10 +52,5 @@ public final class EvaluationWorkspace {
     /** Whether this thread holds memory for the evaluation workspace. */
     public static boolean isAllocated() {
         return WORKSPACE.isAllocated();
-    }
-
-    /** After an evaluation: fixes or enlarges this thread's workspace ({@link ReusedWorkspace#settle()}). */
-    public static void settle() {
-        WORKSPACE.settle();
     }
 }

@@ -3,6 +3,7 @@ package org.skillearn.darts.supernet;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.darts.ops.AffineBatchNorm;
 import org.skillearn.darts.ops.Forward;
 import org.skillearn.darts.ops.Grads;
@@ -167,11 +168,10 @@ public final class Supernet {
             for (int i = cells.size() - 1; i >= 0; i--) {
                 boolean needInputs = i > 0 || grads.wanted();
                 INDArray[] d;
-                try (EvaluationWorkspace.Scope cell = EvaluationWorkspace.openCellBackward()) {
+                try (ForkScope cell = EvaluationWorkspace.openCellBackward()) {
                     d = cell.keep(cellPasses[i].backward(dS1, cells.get(i).isReduction() ? dReduce : dNormal, grads,
                             needInputs));
                 }
-                EvaluationWorkspace.settleCellBackward();
                 INDArray nextS1 = d[1];
                 if (dS0 != null && nextS1 != null) {
                     nextS1.addi(dS0);

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -84,10 +85,9 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             }
         }
         ExampleCrossEntropy ce;
-        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+        try (ForkScope ws = EvaluationWorkspace.open()) {
             ce = SupernetEvaluation.forward(net, weights, architecture, params, batch).crossEntropy();
         }
-        EvaluationWorkspace.settle();
         return new SupernetTape(ce, params, batch, null);
     }
 
@@ -130,7 +130,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
                     kept.backward(u, gW, gA);
                 }
             } else {
-                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+                try (ForkScope ws = EvaluationWorkspace.open()) {
                     SupernetEvaluation.forward(net, weights, architecture, params, batch).backward(u, gW, gA);
                 }
             }

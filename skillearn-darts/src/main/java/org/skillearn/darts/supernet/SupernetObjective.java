@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.Evaluation;
@@ -58,7 +59,7 @@ public final class SupernetObjective implements Objective {
         INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
         INDArray gA = wantA ? Nd4j.zeros(a.dataType(), a.length()) : null;
         double loss;
-        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+        try (ForkScope ws = EvaluationWorkspace.open()) {
             SupernetEvaluation e = SupernetEvaluation.forward(net, weights, architecture, params, batch);
             loss = e.crossEntropy().mean();
             if (wantW || wantA) {
@@ -67,7 +68,6 @@ public final class SupernetObjective implements Objective {
                 e.backward(u, gW, gA);
             }
         }
-        EvaluationWorkspace.settle();
         Map<ParameterSet, INDArray> grads = new HashMap<>();
         if (wantW) {
             grads.put(weights, gW);

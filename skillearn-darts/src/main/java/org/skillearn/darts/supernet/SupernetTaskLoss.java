@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
+import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
@@ -91,11 +92,10 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
     /** Logits and losses of {@code batch}, computed in the evaluation workspace and copied out. */
     public Scores scores(Bindings params, ImageBatch batch) {
         Scores s;
-        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+        try (ForkScope ws = EvaluationWorkspace.open()) {
             TaskHead.Pass pass = new Evaluation(params, batch).head;
             s = new Scores(pass.logits().detach(), pass.losses());
         }
-        EvaluationWorkspace.settle();
         return s;
     }
 
@@ -112,10 +112,9 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             }
         }
         double[] losses;
-        try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+        try (ForkScope ws = EvaluationWorkspace.open()) {
             losses = new Evaluation(params, batch).head.losses();
         }
-        EvaluationWorkspace.settle();
         return new TaskTape(losses, params, batch, null);
     }
 
@@ -190,10 +189,9 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
                     kept.backward(u, gA, gW, gH);
                 }
             } else {
-                try (EvaluationWorkspace.Scope ws = EvaluationWorkspace.open()) {
+                try (ForkScope ws = EvaluationWorkspace.open()) {
                     new Evaluation(params, batch).backward(u, gA, gW, gH);
                 }
-                EvaluationWorkspace.settle();
             }
             if (gA != null) {
                 out.put(architecture, gA);

@@ -1,15 +1,7 @@
 package org.skillearn.darts.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.AugmentationConfig;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.ImageBatch;
@@ -87,55 +79,18 @@ public final class EvalStepBenchmark {
         GenotypeTraining training = new GenotypeTraining(net, config,
                 BatchConfig.of(batch, Normalization.unit(inCh)));
         GenotypeTraining.Steps run = training.steps(warmup + steps);
-        ImageBatch x = randomBatch(new Random(seed), batch, inCh, size, classes);
+        ImageBatch x = StepTimes.randomBatch(new Random(seed), batch, inCh, size, classes);
 
-        List<Double> times = new ArrayList<>();
-        double first = Double.NaN;
-        double last = Double.NaN;
+        StepTimes times = new StepTimes(warmup);
         for (int i = 0; i < warmup + steps; i++) {
             long t0 = System.nanoTime();
             double loss = run.step(x, dropPath).loss();
-            double ms = (System.nanoTime() - t0) / 1e6;
-            first = i == 0 ? loss : first;
-            last = loss;
-            if (i >= warmup) {
-                times.add(ms);
-            }
+            times.add((System.nanoTime() - t0) / 1e6, loss);
         }
-        List<Double> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         System.out.printf("nd4j threads=%d C=%d layers=%d batch=%d size=%d aux=%s drop_path=%s%n", NativeRuntime.configure().threads(),
                 c, layers, batch, size, auxWeight, dropPath);
         System.out.printf("params: without_auxiliary=%d with_auxiliary=%d%n", net.testParameterCount(),
                 net.weightSpec().layout().length());
-        System.out.printf("median_ms_per_step=%.1f min=%.1f max=%.1f (n=%d, warmup=%d)%n", median, sorted.get(0),
-                sorted.get(n - 1), n, warmup);
-        System.out.printf("loss first=%.4f last=%.4f%n", first, last);
-        System.out.printf("peak_rss_mb=%d%n", peakResidentMegabytes());
-    }
-
-    private static ImageBatch randomBatch(Random r, int n, int channels, int size, int classes) {
-        float[] v = new float[n * channels * size * size];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        INDArray x = Nd4j.createFromArray(v).reshape(n, channels, size, size).castTo(DataType.FLOAT);
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = r.nextInt(classes);
-        }
-        return ImageBatch.of(x, y, classes);
-    }
-
-    /** VmHWM (peak resident set) of this process in MB. */
-    static long peakResidentMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        throw new IOException("/proc/self/status has no VmHWM line");
+        times.print();
     }
 }

@@ -1,12 +1,7 @@
 package org.skillearn.darts.bench;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.runtime.NativeRuntime;
@@ -60,50 +55,22 @@ public final class SearchStepBenchmark {
         }
         NativeRuntime.configure();
         Random r = new Random(0);
-        DataSource<ImageBatch> train = DataSource.fixed("search-train", batch(r, batch));
-        DataSource<ImageBatch> val = DataSource.fixed("search-val", batch(r, batch));
+        DataSource<ImageBatch> train = DataSource.fixed("search-train", StepTimes.randomBatch(r, batch, 1, 28, 10));
+        DataSource<ImageBatch> val = DataSource.fixed("search-val", StepTimes.randomBatch(r, batch, 1, 28, 10));
         DartsSearch search = DartsSearch.build(DartsSearchConfig.paper(SupernetConfig.of(c, layers, 1, 10), 50, 1000), train, val);
         ProgramState state = ProgramState.initialize(search.program(), DataType.FLOAT, 0);
         SkillSolver solver = new SkillSolver(search.program(), order == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
-        List<Double> times = new ArrayList<>();
-        double first = Double.NaN;
-        double last = Double.NaN;
+        StepTimes times = new StepTimes(warmup);
         for (int i = 0; i < warmup + steps; i++) {
             long t0 = System.nanoTime();
             StepReport rep = solver.step(state);
             double ms = (System.nanoTime() - t0) / 1e6;
             double loss = rep.stageLosses().get(DartsSearch.WEIGHT_STAGE);
-            if (i == 0) {
-                first = loss;
-            }
-            last = loss;
-            if (i >= warmup) {
-                times.add(ms);
-            }
+            times.add(ms, loss);
             System.out.printf("step %d: %.1f ms, train loss %.4f%n", i, ms, loss);
         }
-        Collections.sort(times);
-        double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
-                : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
         System.out.printf("nd4j C=%d layers=%d batch=%d order=%d params: weights=%d alphas=%d%n", c, layers, batch, order,
                 search.weights().length(), search.architecture().length());
-        System.out.printf("median_ms_per_step=%.1f min=%.1f max=%.1f (n=%d, warmup=%d)%n", median, times.get(0),
-                times.get(times.size() - 1), times.size(), warmup);
-        System.out.printf("loss first=%.4f last=%.4f%n", first, last);
-        System.out.printf("peak_rss_mb=%d%n", EvalStepBenchmark.peakResidentMegabytes());
-    }
-
-    private static ImageBatch batch(Random r, int n) {
-        INDArray x = Nd4j.create(DataType.FLOAT, n, 1, 28, 28);
-        float[] v = new float[n * 28 * 28];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        x.assign(Nd4j.createFromArray(v).reshape(n, 1, 28, 28));
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = r.nextInt(10);
-        }
-        return ImageBatch.of(x, y, 10);
+        times.print();
     }
 }

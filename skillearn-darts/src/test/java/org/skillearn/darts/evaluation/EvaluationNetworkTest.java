@@ -40,7 +40,7 @@ class EvaluationNetworkTest {
         return Nd4j.createFromArray(v);
     }
 
-    private static ImageBatch batch(long seed, int n) {
+    static ImageBatch batch(long seed, int n) {
         Random r = new Random(seed);
         INDArray x = Nd4j.create(DataType.DOUBLE, n, 1, SIDE, SIDE);
         for (long i = 0; i < x.length(); i++) {

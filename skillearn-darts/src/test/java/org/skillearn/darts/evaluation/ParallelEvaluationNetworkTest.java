@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.AugmentationConfig;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.ImageBatch;
@@ -26,7 +23,7 @@ class ParallelEvaluationNetworkTest {
     @Test
     void parallelTrainingStepsEqualSequentialOnesBitForBit() {
         assertTrue(ForkScope.threads() >= 1, "the tests need kernel threads (-D" + ForkScope.THREADS_PROPERTY + ")");
-        ImageBatch batch = batch(3, 4);
+        ImageBatch batch = EvaluationNetworkTest.batch(3, 4);
         Trained parallel = train(batch);
         Trained sequential = ForkScope.sequentially(() -> train(batch));
         assertArrayEquals(sequential.losses, parallel.losses, 0.0, "losses");
@@ -47,18 +44,5 @@ class ParallelEvaluationNetworkTest {
             losses[i] = steps.step(batch, 0.3).loss();
         }
         return new Trained(losses, training.weights().toDoubleVector());
-    }
-
-    private static ImageBatch batch(long seed, int n) {
-        Random r = new Random(seed);
-        INDArray x = Nd4j.create(DataType.DOUBLE, n, 1, 24, 24);
-        for (long i = 0; i < x.length(); i++) {
-            x.putScalar(i, r.nextGaussian());
-        }
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = r.nextInt(3);
-        }
-        return ImageBatch.of(x, y, 3);
     }
 }
