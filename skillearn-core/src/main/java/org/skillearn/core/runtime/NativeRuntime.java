@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *       buffers go back to the system when freed instead of staying in the process.</li>
  * </ul>
  * The first two must be in place before ND4J loads its native library. {@link #configure()} is called by the
- * library's entry points (program states, solvers, the run loop, data batches); code that touches
+ * library's entry points (program states, solvers, the run loop, the kernel threads, the DARTS supernet and
+ * evaluation network); code that touches
  * ND4J before any of them should call it first. If ND4J was loaded earlier, the thread count is
  * still applied where libnd4j allows it, and a warning says which default could not be.
  */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.BatchNormStatistics;
 import org.skillearn.darts.ops.Block;
@@ -40,6 +41,7 @@ public final class EvaluationNetwork {
 
     /** The network for {@code genotype} on square images of side {@code imageSide}. */
     public EvaluationNetwork(EvaluationNetworkConfig config, Genotype genotype, int imageSide) {
+        NativeRuntime.configure(); // an entry point of the library: before anything here loads ND4J
         this.config = config;
         this.genotype = genotype;
         ChannelNorm.Factory norms = statistics.factory();

@@ -16,6 +16,7 @@ import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.OptimizerState;
 import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.parameter.TensorLayout;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.darts.supernet.CrossEntropy;
 import org.skillearn.darts.supernet.EvaluationWorkspace;
 import org.skillearn.darts.supernet.FlatTensors;
@@ -84,6 +85,7 @@ public final class GenotypeTraining {
      *                training batches add {@code config}'s augmentation and batch size
      */
     public GenotypeTraining(EvaluationNetwork net, TrainingConfig config, BatchConfig batches) {
+        NativeRuntime.configure(); // an entry point of the library: before its weights load ND4J
         this.net = net;
         this.config = config;
         this.testBatches = batches.withBatchSize(config.batchSize());

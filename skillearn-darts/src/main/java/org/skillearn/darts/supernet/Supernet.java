@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.memory.ForkScope;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.darts.ops.AffineBatchNorm;
 import org.skillearn.darts.ops.Forward;
 import org.skillearn.darts.ops.Grads;
@@ -34,6 +35,7 @@ public final class Supernet {
     private final WeightSpec encoderSpec = new WeightSpec();
 
     public Supernet(SupernetConfig config) {
+        NativeRuntime.configure(); // an entry point of the library: before anything here loads ND4J
         this.config = config;
         long c = config.channels();
         long cStem = (long) config.stemMultiplier() * c;
