@@ -49,7 +49,12 @@ public final class TestPrograms {
      * regularization exp(ρ); the validation stage learns ρ on the validation set.
      * L1 = (1/n)‖Xw − y‖² + Σ exp(ρ_j) w_j², F = (1/m)‖X_v w − y_v‖².
      */
-    public static Problem ridge(boolean sameDiff) {
+    /** The data of {@link #ridge}: training X (n×d), y (n×1); validation X_v (m×d), y_v (m×1). */
+    public record RidgeData(INDArray x, INDArray y, INDArray xv, INDArray yv) {
+    }
+
+    /** The fixed float64 data {@link #ridge} uses (n = 12, m = 10, d = 4). */
+    public static RidgeData ridgeData() {
         int n = 12;
         int m = 10;
         int d = 4;
@@ -58,6 +63,27 @@ public final class TestPrograms {
         INDArray y = x.mmul(trueW).addi(TestData.normal(3, 0.5, n, 1));
         INDArray xv = TestData.normal(4, 1, m, d);
         INDArray yv = xv.mmul(trueW).addi(TestData.normal(5, 0.5, m, 1));
+        return new RidgeData(x, y, xv, yv);
+    }
+
+    public static Problem ridge(boolean sameDiff) {
+        return ridge(sameDiff, false);
+    }
+
+    /**
+     * {@link #ridge}, the plain-Java variant optionally with exact second derivatives of the fit
+     * objective ({@link AnalyticObjective#withSecondDerivatives}): H_ww u = 2(XᵀX/n)u + 2e^ρ⊙u,
+     * H_wρ u_ρ = 2e^ρ⊙w⊙u_ρ, H_ρρ u_ρ = e^ρ⊙w²⊙u_ρ.
+     */
+    public static Problem ridge(boolean sameDiff, boolean exactSecondDerivatives) {
+        RidgeData data = ridgeData();
+        INDArray x = data.x();
+        INDArray y = data.y();
+        INDArray xv = data.xv();
+        INDArray yv = data.yv();
+        int n = (int) x.rows();
+        int m = (int) xv.rows();
+        int d = (int) x.columns();
         DataSource<INDArray[]> train = DataSource.fixed("train", new INDArray[] {x, y});
         DataSource<INDArray[]> val = DataSource.fixed("val", new INDArray[] {xv, yv});
 
@@ -77,6 +103,19 @@ public final class TestPrograms {
                 INDArray grho = er.mul(wv).muli(wv);
                 return new AnalyticObjective.Result(value, Map.of(w, gw, rho, grho));
             });
+            if (exactSecondDerivatives) {
+                fit = ((AnalyticObjective) fit).withSecondDerivatives((p, b, dir) -> {
+                    INDArray[] xy = b.get(train);
+                    INDArray wv = p.tensor(w, "w");
+                    INDArray er = exp(p.tensor(rho, "rho"), true);
+                    INDArray uw = dir.containsKey(w) ? dir.get(w).reshape(d, 1) : Nd4j.zeros(DataType.DOUBLE, d, 1);
+                    INDArray ur = dir.containsKey(rho) ? dir.get(rho).reshape(d, 1) : Nd4j.zeros(DataType.DOUBLE, d, 1);
+                    INDArray hw = xy[0].transpose().mmul(xy[0].mmul(uw)).muli(2.0 / n).addi(er.mul(uw).muli(2))
+                            .addi(er.mul(wv).muli(ur).muli(2));
+                    INDArray hr = er.mul(wv).muli(uw).muli(2).addi(er.mul(wv).muli(wv).muli(ur));
+                    return Map.of(w, hw, rho, hr);
+                });
+            }
             valLoss = AnalyticObjective.of("(1/m)‖X_v w − y_v‖²", List.of(w), (p, b) -> {
                 INDArray[] xy = b.get(val);
                 INDArray r = xy[0].mmul(p.tensor(w, "w")).subi(xy[1]);
@@ -102,8 +141,9 @@ public final class TestPrograms {
             valLoss = SameDiffObjective.builder(g2, "loss").parameter(w, "w")
                     .input(val, b -> Map.of("x", b[0], "y", b[1])).description("(1/m)‖X_v w − y_v‖²").build();
         }
+        Objective fitObjective = fit;
         SkillProgram p = SkillProgram.builder("bilevel ridge")
-                .stage("fit", s -> s.active(w).supporting(rho).loss(fit).trainingData(train)
+                .stage("fit", s -> s.active(w).supporting(rho).loss(fitObjective).trainingData(train)
                         .optimizer(new Sgd(LearningRate.constant(0.05), 0.9, 0.01, 0)))
                 .validation(v -> v.minimize(rho, Adam.of(0.01)).loss(valLoss).validationData(val))
                 .build();

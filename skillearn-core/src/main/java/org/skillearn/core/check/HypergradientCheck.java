@@ -8,6 +8,7 @@ import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.objective.Batches;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.Hypergradient;
+import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
@@ -38,13 +39,31 @@ public final class HypergradientCheck {
     private HypergradientCheck() {
     }
 
-    /** Compares the solver under {@code config} with brute-force differences of step {@code h}. */
+    /**
+     * Compares the solver under {@code config} with brute-force differences of step {@code h} of
+     * the function that method differentiates: F at the current values (first order), F after T
+     * look-ahead steps (a T-step unroll), or F at the converged program (Neumann, conjugate
+     * gradient; the state's stages are first converged in place by {@link StageSolutions}, to
+     * ‖∇‖ ≤ 1e-12).
+     */
     public static Result run(SkillProgram program, ProgramState state, Batches batches, SolverConfig config, double h) {
         if (state.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("hypergradient checks need a float64 program state, got " + state.dataType());
         }
+        boolean implicit = config.hypergradient() instanceof HypergradientSpec.Neumann
+                || config.hypergradient() instanceof HypergradientSpec.ConjugateGradient;
+        if (implicit) {
+            StageSolutions.converge(program, state, batches, 1e-12, 50);
+        }
         Hypergradient solver = new SkillSolver(program, config).hypergradient(state, batches);
-        Map<ParameterSet, INDArray> reference = BruteForceHypergradient.compute(program, state, batches, h);
+        Map<ParameterSet, INDArray> reference;
+        if (implicit) {
+            reference = BruteForceHypergradient.converged(program, state, batches, h, 1e-12);
+        } else if (config.hypergradient() instanceof HypergradientSpec.Unroll u) {
+            reference = BruteForceHypergradient.compute(program, state, batches, h, u.steps());
+        } else {
+            reference = BruteForceHypergradient.compute(program, state, batches, h, 0);
+        }
         double num = 0;
         double den = 0;
         Map<String, Double> perSet = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ final class ProgramExplainer {
                     row("Active auxiliary datasets", data(s.auxiliaryData())),
                     row("Training loss", s.loss().description()),
                     row("Interaction function", interaction(s.interaction(), s.gammaSymbol(), s.gamma())),
-                    row("Optimizer", s.optimizer().describe()),
+                    row("Optimizer", s.optimizer().describe() + (s.steps() > 1 ? ", " + s.steps() + " steps per solver step" : "")),
                     row("Optimization problem", problem(s))));
         }
         ValidationStage v = p.validation();

@@ -97,6 +97,34 @@ public final class SkillProgram {
         return ProgramExplainer.explain(this);
     }
 
+    /**
+     * How many batches the solver draws from {@code source} per solver step: one for the step, and
+     * one more for each real step after the first of every stage that declares the source as its
+     * training or auxiliary data. Resuming a run replays this many per completed step.
+     */
+    public long drawsPerStep(DataSource<?> source) {
+        long n = 1;
+        for (Stage s : stages) {
+            if (s.trainingData().contains(source) || s.auxiliaryData().contains(source)) {
+                n += s.steps() - 1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * This program with every stage taking {@code steps} real steps per solver step.
+     *
+     * @throws SkillProgramException if {@code steps < 1}
+     */
+    public SkillProgram withStageSteps(int steps) {
+        List<Stage> changed = new ArrayList<>();
+        for (Stage s : stages) {
+            changed.add(s.withSteps(steps));
+        }
+        return new SkillProgram(name, changed, validation, learners);
+    }
+
     @Override
     public String toString() {
         return "SkillProgram(" + name + ", " + stages.size() + " stages)";

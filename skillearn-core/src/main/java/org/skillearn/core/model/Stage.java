@@ -30,8 +30,10 @@ public final class Stage {
     private final Optimizer optimizer;
     private final Objective objective;
     private final String gammaSymbol;
+    private final int steps;
 
     private Stage(Builder b) {
+        this.steps = b.steps;
         this.name = b.name;
         this.gammaSymbol = b.gammaSymbol;
         this.active = List.copyOf(b.active);
@@ -42,6 +44,20 @@ public final class Stage {
         this.auxiliaryData = List.copyOf(b.auxiliaryData);
         this.optimizer = b.optimizer;
         this.objective = terms.combined();
+    }
+
+    private Stage(Stage s, int steps) {
+        this.name = s.name;
+        this.gammaSymbol = s.gammaSymbol;
+        this.active = s.active;
+        this.supporting = s.supporting;
+        this.solutionsUsed = s.solutionsUsed;
+        this.terms = s.terms;
+        this.trainingData = s.trainingData;
+        this.auxiliaryData = s.auxiliaryData;
+        this.optimizer = s.optimizer;
+        this.objective = s.objective;
+        this.steps = steps;
     }
 
     public static Builder named(String name) {
@@ -104,6 +120,32 @@ public final class Stage {
         return optimizer;
     }
 
+    /**
+     * Real optimizer steps this stage takes per solver step (1 unless the program said otherwise):
+     * the inner training that brings W_k toward W_k*(U) between outer steps, which implicit
+     * hypergradients assume. Each step after the first draws a fresh batch from the stage's own
+     * training and auxiliary data.
+     */
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * This stage taking {@code n} real steps per solver step, everything else equal.
+     *
+     * @throws SkillProgramException if {@code n < 1}
+     */
+    public Stage withSteps(int n) {
+        checkSteps(name, n);
+        return n == steps ? this : new Stage(this, n);
+    }
+
+    private static void checkSteps(String stage, int n) {
+        if (n < 1) {
+            throw new SkillProgramException("stage '" + stage + "': steps per solver step must be >= 1, got " + n);
+        }
+    }
+
     /** The learners owning this stage's active or supporting sets. */
     public Set<Learner> activeLearners() {
         Set<Learner> l = new LinkedHashSet<>();
@@ -130,6 +172,7 @@ public final class Stage {
         private final List<DataSource<?>> trainingData = new ArrayList<>();
         private final List<DataSource<?>> auxiliaryData = new ArrayList<>();
         private Optimizer optimizer;
+        private int steps = 1;
 
         Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -198,6 +241,17 @@ public final class Stage {
         /** The optimizer that updates every active set (each set keeps its own state). */
         public Builder optimizer(Optimizer o) {
             this.optimizer = o;
+            return this;
+        }
+
+        /**
+         * Real steps per solver step (default 1); see {@link Stage#steps()}.
+         *
+         * @throws SkillProgramException if {@code n < 1}
+         */
+        public Builder steps(int n) {
+            checkSteps(name, n);
+            this.steps = n;
             return this;
         }
 

@@ -23,6 +23,15 @@ public final class AnalyticObjective implements Objective {
     }
 
     /**
+     * Exact second derivatives times a direction (optional): for every set X the objective reads,
+     * Σ_W ∂²f/∂X∂W · direction_W, each shaped like X's flat vector or its tensor.
+     */
+    @FunctionalInterface
+    public interface SecondDerivatives {
+        Map<ParameterSet, INDArray> apply(Bindings params, Batches batches, Map<ParameterSet, INDArray> direction);
+    }
+
+    /**
      * @param value     the objective's value
      * @param gradients one gradient per set read, with the set's number of elements (any shape)
      */
@@ -32,11 +41,14 @@ public final class AnalyticObjective implements Objective {
     private final String description;
     private final Set<ParameterSet> reads;
     private final Function function;
+    private final SecondDerivatives secondDerivatives;
 
-    private AnalyticObjective(String description, Collection<ParameterSet> reads, Function function) {
+    private AnalyticObjective(String description, Collection<ParameterSet> reads, Function function,
+            SecondDerivatives secondDerivatives) {
         this.description = description;
         this.reads = Set.copyOf(new LinkedHashSet<>(reads));
         this.function = function;
+        this.secondDerivatives = secondDerivatives;
     }
 
     /** An objective called {@code description} reading {@code reads}, computed by {@code function}. */
@@ -44,7 +56,52 @@ public final class AnalyticObjective implements Objective {
         if (reads.isEmpty()) {
             throw new IllegalArgumentException("objective " + description + " reads no parameter set");
         }
-        return new AnalyticObjective(description, reads, function);
+        return new AnalyticObjective(description, reads, function, null);
+    }
+
+    /**
+     * This objective with exact Hessian-vector products computed by {@code products}, which the
+     * solver then uses instead of central differences ({@link Objective#hessianVectorProduct}).
+     */
+    public AnalyticObjective withSecondDerivatives(SecondDerivatives products) {
+        return new AnalyticObjective(description, reads, function, java.util.Objects.requireNonNull(products, "products"));
+    }
+
+    @Override
+    public boolean hasHessianVectorProducts() {
+        return secondDerivatives != null;
+    }
+
+    @Override
+    public Map<ParameterSet, INDArray> hessianVectorProduct(Bindings params, Batches batches,
+            Map<ParameterSet, INDArray> direction, Set<ParameterSet> wrt) {
+        if (secondDerivatives == null) {
+            return Objective.super.hessianVectorProduct(params, batches, direction, wrt);
+        }
+        Map<ParameterSet, INDArray> all = secondDerivatives.apply(params, batches, direction);
+        return flatten(all, wrt, "second derivatives");
+    }
+
+    /** The requested entries of {@code all} as flat vectors (checked against each set's length); releases the rest. */
+    private Map<ParameterSet, INDArray> flatten(Map<ParameterSet, INDArray> all, Set<ParameterSet> wrt, String what) {
+        Map<ParameterSet, INDArray> g = new HashMap<>();
+        for (ParameterSet s : wrt) {
+            INDArray grad = all.get(s);
+            if (grad == null) {
+                throw new IllegalStateException("objective " + description + " returned no " + what + " for '" + s.name() + "'");
+            }
+            if (grad.length() != s.length()) {
+                throw new IllegalStateException("objective " + description + " returned " + what + " of " + grad.length()
+                        + " elements for '" + s.name() + "', which has " + s.length());
+            }
+            g.put(s, grad.isView() ? grad.dup().reshape(s.length()) : grad.reshape(s.length()));
+        }
+        for (Map.Entry<ParameterSet, INDArray> e : all.entrySet()) {
+            if (!wrt.contains(e.getKey())) {
+                NativeArrays.release(e.getValue());
+            }
+        }
+        return g;
     }
 
     @Override
@@ -55,24 +112,7 @@ public final class AnalyticObjective implements Objective {
     @Override
     public Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt) {
         Result r = function.apply(params, batches);
-        Map<ParameterSet, INDArray> g = new HashMap<>();
-        for (ParameterSet s : wrt) {
-            INDArray grad = r.gradients().get(s);
-            if (grad == null) {
-                throw new IllegalStateException("objective " + description + " returned no gradient for '" + s.name() + "'");
-            }
-            if (grad.length() != s.length()) {
-                throw new IllegalStateException("objective " + description + " returned a gradient of " + grad.length()
-                        + " elements for '" + s.name() + "', which has " + s.length());
-            }
-            g.put(s, grad.isView() ? grad.dup().reshape(s.length()) : grad.reshape(s.length()));
-        }
-        for (Map.Entry<ParameterSet, INDArray> e : r.gradients().entrySet()) {
-            if (!wrt.contains(e.getKey())) {
-                NativeArrays.release(e.getValue());
-            }
-        }
-        return new Evaluation(r.value(), g);
+        return new Evaluation(r.value(), flatten(r.gradients(), wrt, "gradient"));
     }
 
     @Override

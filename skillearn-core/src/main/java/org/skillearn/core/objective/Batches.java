@@ -23,6 +23,27 @@ public final class Batches {
         return (B) b;
     }
 
+    /**
+     * These batches with a fresh batch drawn from each of {@code sources} (the others kept): the
+     * data of a stage's inner steps after the first.
+     *
+     * @throws IllegalStateException if a source returns no batch
+     */
+    public Batches redrawn(java.util.List<DataSource<?>> sources) {
+        if (sources.isEmpty()) {
+            return this;
+        }
+        Map<DataSource<?>, Object> next = new java.util.LinkedHashMap<>(drawn);
+        for (DataSource<?> d : sources) {
+            Object b = d.next();
+            if (b == null) {
+                throw new IllegalStateException("data source '" + d.name() + "' returned no batch");
+            }
+            next.put(d, b);
+        }
+        return new Batches(next);
+    }
+
     /** No batches (objectives that read no data). */
     public static Batches none() {
         return new Batches(Map.of());

@@ -1,6 +1,8 @@
 package org.skillearn.core.objective;
 
+import java.util.Map;
 import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.parameter.ParameterSet;
 
 /**
@@ -28,6 +30,33 @@ public interface Objective {
      *         arrays the caller may modify
      */
     Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt);
+
+    /**
+     * Whether {@link #hessianVectorProduct} gives exact second derivatives (analytic ones, or a
+     * double backward). When it does not, the solver takes central differences of
+     * {@link #evaluate} gradients instead (Eq. 17, 22).
+     */
+    default boolean hasHessianVectorProducts() {
+        return false;
+    }
+
+    /**
+     * Exact mixed second derivatives times a direction: for every X in {@code wrt},
+     * Σ_W (∂²f / ∂X ∂W) · direction_W, the sum over the sets W of {@code direction}. With X = W this is
+     * the Hessian-vector product H·u; with X a supporting set it is the mixed product of Eq. (17).
+     *
+     * @param params    values of (at least) {@link #parameters()}; the product is taken there
+     * @param batches   the batches of the current solver step
+     * @param direction one flat vector per set (each the length of its set); sets not read contribute nothing
+     * @param wrt       the sets X (a subset of {@link #parameters()})
+     * @return one new flat vector per set of {@code wrt}
+     * @throws UnsupportedOperationException if {@link #hasHessianVectorProducts()} is false
+     */
+    default Map<ParameterSet, INDArray> hessianVectorProduct(Bindings params, Batches batches,
+            Map<ParameterSet, INDArray> direction, Set<ParameterSet> wrt) {
+        throw new UnsupportedOperationException("objective " + description() + " offers no exact Hessian-vector products;"
+                + " the solver uses central differences of its gradients");
+    }
 
     /** A formula or phrase for the stage tables, e.g. {@code L(A, W, D_ee^(tr))}. */
     default String description() {

@@ -88,6 +88,46 @@ public final class WeightedSum implements Objective {
         return new Evaluation(value, grads);
     }
 
+    /** True when every term offers exact Hessian-vector products. */
+    @Override
+    public boolean hasHessianVectorProducts() {
+        return terms.stream().allMatch(Objective::hasHessianVectorProducts);
+    }
+
+    /** Σ_i c_i times each term's product, each term given the part of {@code direction} it reads. */
+    @Override
+    public Map<ParameterSet, INDArray> hessianVectorProduct(Bindings params, Batches batches,
+            Map<ParameterSet, INDArray> direction, Set<ParameterSet> wrt) {
+        if (!hasHessianVectorProducts()) {
+            return Objective.super.hessianVectorProduct(params, batches, direction, wrt);
+        }
+        Map<ParameterSet, INDArray> sum = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Objective t = terms.get(i);
+            Map<ParameterSet, INDArray> dir = new HashMap<>(direction);
+            dir.keySet().retainAll(t.parameters());
+            Set<ParameterSet> sub = new LinkedHashSet<>(wrt);
+            sub.retainAll(t.parameters());
+            if (dir.isEmpty() || sub.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<ParameterSet, INDArray> p : t.hessianVectorProduct(params, batches, dir, sub).entrySet()) {
+                INDArray scaled = weights[i] == 1.0 ? p.getValue() : p.getValue().muli(weights[i]);
+                INDArray acc = sum.get(p.getKey());
+                if (acc == null) {
+                    sum.put(p.getKey(), scaled);
+                } else {
+                    acc.addi(scaled);
+                    NativeArrays.release(scaled);
+                }
+            }
+        }
+        for (ParameterSet s : wrt) {
+            sum.computeIfAbsent(s, x -> org.nd4j.linalg.factory.Nd4j.zeros(params.value(x).dataType(), x.length()));
+        }
+        return sum;
+    }
+
     @Override
     public String description() {
         return description;

@@ -93,6 +93,18 @@ public record Adam(LearningRate learningRate, double beta1, double beta2, double
                 return first;
             }
 
+            /** g̃ = g + λW, so (∂W'/∂W)ᵀv at fixed g is v − λ (∂Δ/∂g̃)ᵀ v. */
+            @Override
+            public INDArray valueJacobianTransposeTimes(INDArray v) {
+                if (weightDecay == 0) {
+                    return v.dup();
+                }
+                INDArray p = stepJacobianTransposeTimes(v);
+                INDArray out = v.sub(p.muli(weightDecay));
+                NativeArrays.release(p);
+                return out;
+            }
+
             @Override
             public void close() {
                 NativeArrays.release(next, g, mHat, s, denom);

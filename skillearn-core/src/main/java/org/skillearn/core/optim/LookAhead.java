@@ -18,6 +18,20 @@ public interface LookAhead extends AutoCloseable {
     /** (∂Δ/∂g)ᵀ v, a new array. For SGD this is η·v; for Adam a per-element scaling. */
     INDArray stepJacobianTransposeTimes(INDArray v);
 
+    /**
+     * (∂W'/∂W)ᵀ v with the gradient g held fixed, a new array: the part of the step that reads W
+     * directly (weight decay; v itself for the identity). Reverse mode through an unroll of more
+     * than one step needs it: the whole Jacobian is this minus (∂g/∂W)ᵀ (∂Δ/∂g)ᵀ v, whose second
+     * factor is {@link #stepJacobianTransposeTimes}. For SGD and Adam with L2 decay λ it is
+     * v − λ (∂Δ/∂g)ᵀ v.
+     *
+     * @throws UnsupportedOperationException if the optimizer does not give it (only unrolls of one step work then)
+     */
+    default INDArray valueJacobianTransposeTimes(INDArray v) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not give (∂W'/∂W)ᵀv; an unroll of more than"
+                + " one step needs it (use unroll:1, or an optimizer that implements LookAhead.valueJacobianTransposeTimes)");
+    }
+
     /** Releases the look-ahead's arrays; {@link #value()} is invalid afterwards. */
     @Override
     void close();

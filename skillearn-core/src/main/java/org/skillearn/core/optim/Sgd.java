@@ -87,6 +87,12 @@ public record Sgd(LearningRate learningRate, double momentum, double weightDecay
                 return v.mul(lr);
             }
 
+            /** W' = W − η(μb + g + λW): (1 − ηλ) v. */
+            @Override
+            public INDArray valueJacobianTransposeTimes(INDArray v) {
+                return v.mul(1 - lr * weightDecay);
+            }
+
             @Override
             public void close() {
                 NativeArrays.release(next);

@@ -88,7 +88,7 @@ public final class RunLoop {
         }
         if (done > 0) {
             for (DataSource<?> source : solver.program().dataSources()) {
-                source.skip(done);
+                source.skip(done * solver.program().drawsPerStep(source));
             }
         }
         int first = (int) (done / stepsPerEpoch) + 1;

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>update each remaining set with its optimizer, descending for MIN and ascending for MAX
  *       (Algorithm 2, steps 1–2);</li>
  *   <li>take the real step of every stage's active sets, k = 1..K, each on its own objective at
- *       the updated values (Algorithm 2, steps 3–4).</li>
+ *       the updated values (Algorithm 2, steps 3–4); a stage with {@link Stage#steps()} &gt; 1 takes
+ *       that many, drawing a fresh batch from its own data sources for each after the first.</li>
  * </ol>
  */
 public final class SkillSolver implements AutoCloseable {
@@ -110,12 +111,17 @@ public final class SkillSolver implements AutoCloseable {
         }
         Map<String, Double> losses = new LinkedHashMap<>();
         for (Stage stage : program.stages()) {
-            Evaluation e = guard.evaluate(stage.objective(), state.bindings(), batches, new LinkedHashSet<>(stage.active()),
-                    "stage '" + stage.name() + "'", t);
-            losses.put(stage.name(), e.value());
-            for (ParameterSet w : stage.active()) {
-                stage.optimizer().step(state.value(w), e.gradient(w), state.optimizerState(w), t);
-                NativeArrays.release(e.gradient(w));
+            for (int i = 0; i < stage.steps(); i++) {
+                Batches b = i == 0 ? batches : batches.redrawn(stageData(stage));
+                Evaluation e = guard.evaluate(stage.objective(), state.bindings(), b, new LinkedHashSet<>(stage.active()),
+                        "stage '" + stage.name() + "'" + (stage.steps() > 1 ? " (inner step " + (i + 1) + " of " + stage.steps() + ")" : ""), t);
+                if (i == 0) {
+                    losses.put(stage.name(), e.value());
+                }
+                for (ParameterSet w : stage.active()) {
+                    stage.optimizer().step(state.value(w), e.gradient(w), state.optimizerState(w), t);
+                    NativeArrays.release(e.gradient(w));
+                }
             }
         }
         state.advance();
@@ -127,6 +133,13 @@ public final class SkillSolver implements AutoCloseable {
             l.onStep(r, state);
         }
         return r;
+    }
+
+    /** The stage's own training and auxiliary sources, in order. */
+    private static List<DataSource<?>> stageData(Stage stage) {
+        List<DataSource<?>> d = new ArrayList<>(stage.trainingData());
+        d.addAll(stage.auxiliaryData());
+        return d;
     }
 
     /** Runs {@code steps} steps. */
