@@ -86,16 +86,17 @@ class InterleavingCommandLineTest {
         assertEquals(100, config.get("test_images").asInt(), "CIFAR-100's test file, not CIFAR-10's 20 images");
     }
 
+    /** Usage mistakes: status 2, a message naming the option, no run folder. */
     @Test
     void badTasksAreErrorsNamingTheOption(@TempDir Path out) throws Exception {
         String text = StandardError.of(() -> {
-            assertEquals(1, Skillearn.execute("search", "--method", "il", "--tasks", "fine,medium", "--out", out.resolve("a").toString()));
-            assertEquals(1, Skillearn.execute("search", "--method", "il", "--tasks", "fine,fine", "--out", out.resolve("b").toString()));
-            assertEquals(1, Skillearn.execute("search", "--method", "darts", "--tasks", "coarse", "--out", out.resolve("c").toString()));
-            assertEquals(1, Skillearn.execute("search", "--method", "mtl", "--dataset", "cifar10", "--data-dir", out.toString(),
+            assertEquals(2, Skillearn.execute("search", "--method", "il", "--tasks", "fine,medium", "--out", out.resolve("a").toString()));
+            assertEquals(2, Skillearn.execute("search", "--method", "il", "--tasks", "fine,fine", "--out", out.resolve("b").toString()));
+            assertEquals(2, Skillearn.execute("search", "--method", "darts", "--tasks", "coarse", "--out", out.resolve("c").toString()));
+            assertEquals(2, Skillearn.execute("search", "--method", "mtl", "--dataset", "cifar10", "--data-dir", out.toString(),
                     "--out", out.resolve("d").toString()));
-            assertEquals(1, Skillearn.execute("search", "--method", "il", "--tasks", "cifar100,cifar10", "--out", out.resolve("e").toString()));
-            assertEquals(1, Skillearn.execute("search", "--method", "il", "--tasks", "fine,cifar10", "--dataset", "cifar10",
+            assertEquals(2, Skillearn.execute("search", "--method", "il", "--tasks", "cifar100,cifar10", "--out", out.resolve("e").toString()));
+            assertEquals(2, Skillearn.execute("search", "--method", "il", "--tasks", "fine,cifar10", "--dataset", "cifar10",
                     "--data-dir", out.toString(), "--out", out.resolve("f").toString()));
         });
         assertTrue(text.contains("--tasks: unknown task 'medium'; expected fine, coarse, cifar10 or cifar100"), text);

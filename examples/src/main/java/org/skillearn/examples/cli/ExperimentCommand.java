@@ -2,6 +2,7 @@ package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.Experiment;
 import org.skillearn.examples.experiment.ExperimentOptions;
@@ -13,7 +14,10 @@ import org.skillearn.examples.experiment.SupernetProtocol;
 import org.skillearn.examples.programs.IlTasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code skillearn experiment}: every method on every seed (search, then evaluation: of the searched
@@ -98,6 +102,13 @@ final class ExperimentCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     int evalCropPadding;
 
+    @Option(names = "--hypergradient", defaultValue = "unroll", converter = TypedOptions.HypergradientConverter.class,
+            description = TypedOptions.HYPERGRADIENT_HELP + "; applies to every second-order method")
+    HypergradientSpec hypergradient;
+
+    @Option(names = "--inner-steps", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
+    int innerSteps;
+
     @Option(names = "--stop-after-epochs", hidden = true,
             description = "stop each run (with a checkpoint) after this many epochs of this invocation; for time slices and tests")
     Integer stopAfterEpochs;
@@ -114,10 +125,19 @@ final class ExperimentCommand implements Callable<Integer> {
                 evalBatchSize, evalTrainImages, evalAuxiliaryWeight, evalDropPath, evalCutout, evalCropPadding));
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentOptions options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), data.datasetName(),
-                data.dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks));
+        ExperimentOptions options;
+        try {
+            options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), data.datasetName(),
+                    data.dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks), hypergradient, innerSteps);
+        } catch (IllegalArgumentException e) {
+            // a value the options refuse is a usage mistake: status 2 with the usage
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
             throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
+import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
@@ -49,6 +50,13 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--order", defaultValue = "2", description = "hypergradient order, 1 or 2 (default: ${DEFAULT-VALUE})")
     int order;
+
+    @Option(names = "--hypergradient", defaultValue = "unroll", converter = TypedOptions.HypergradientConverter.class,
+            description = TypedOptions.HYPERGRADIENT_HELP)
+    HypergradientSpec hypergradient;
+
+    @Option(names = "--inner-steps", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
+    int innerSteps;
 
     @Mixin
     DataOptions data;
@@ -108,6 +116,20 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The options as a record; a value the record refuses is a usage mistake (status 2, with the
+     * usage), not a run-time failure.
+     */
+    private SearchOptions options() {
+        try {
+            return new SearchOptions(method.cliName(), model, order, data.datasetName(), data.dataDir, epochs, batchSize, seed,
+                    lambda, gamma, ablation.cliName(), rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks),
+                    hypergradient, innerSteps);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) {
@@ -124,8 +146,7 @@ final class SearchCommand implements Callable<Integer> {
                 System.err.println("resuming " + dir);
                 outcome = SearchRun.resume(dir, stopAfterEpochs, progress);
             } else {
-                SearchOptions options = new SearchOptions(method.cliName(), model, order, data.datasetName(), data.dataDir,
-                        epochs, batchSize, seed, lambda, gamma, ablation.cliName(), rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks));
+                SearchOptions options = options();
                 outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
             }
             if (outcome.complete()) {

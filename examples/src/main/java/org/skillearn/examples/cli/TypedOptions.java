@@ -3,6 +3,7 @@ package org.skillearn.examples.cli;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Function;
+import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.lpt.LptAblation;
@@ -47,6 +48,21 @@ final class TypedOptions {
             super(DatasetChoice::parse);
         }
     }
+
+    static final class HypergradientConverter extends Parsed<HypergradientSpec> {
+        HypergradientConverter() {
+            super(HypergradientSpec::parse);
+        }
+    }
+
+    /** The help text of {@code --hypergradient}, shared by search and experiment. */
+    static final String HYPERGRADIENT_HELP = "second order: unroll (Algorithm 1's one-step unroll; default), unroll:T (reverse"
+            + " mode through T look-ahead steps), neumann[:K[:α]] (implicit, Neumann series of K terms, scale α; default 5, 0.01)"
+            + " or cg[:K[:δ]] (implicit, K conjugate-gradient iterations, damping δ; default 5, 0)";
+
+    /** The help text of {@code --inner-steps}. */
+    static final String INNER_STEPS_HELP = "real steps every learning stage takes per solver step, each on a fresh batch;"
+            + " implicit hypergradients assume stages near convergence (default: ${DEFAULT-VALUE})";
 
     static final class AblationConverter extends Parsed<LptAblation> {
         AblationConverter() {

@@ -3,6 +3,7 @@ package org.skillearn.examples.experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
@@ -22,9 +23,19 @@ import org.skillearn.examples.run.SearchOptions;
  * @param supernet  the DARTS supernet protocol (search size, genotype evaluation), or null for the
  *                  linear model, whose searched model is tested itself
  * @param tasks     IL's and MTL's learners' tasks in hand-over order (each evaluated separately)
+ * @param hypergradient the hypergradient method of every second-order run (first-order runs have none)
+ * @param innerSteps    real steps every learning stage takes per solver step, in every run
  */
 public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
-        int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks) {
+        int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks, HypergradientSpec hypergradient,
+        int innerSteps) {
+
+    /** An experiment with Algorithm 1's one-step unroll and one step per stage. */
+    public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
+            int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks) {
+        this(methods, seeds, dataset, dataDir, budget, batchSize, out, parallel, supernet, tasks,
+                SearchOptions.DEFAULT_HYPERGRADIENT, 1);
+    }
 
     /** An experiment with IL's default tasks. */
     public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
@@ -72,15 +83,28 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
         }
+        if (hypergradient == null || hypergradient instanceof HypergradientSpec.FirstOrder) {
+            throw new IllegalArgumentException("--hypergradient must be one of " + HypergradientSpec.FORMS
+                    + " (first order is a method's -1st suffix)");
+        }
+        if (innerSteps < 1) {
+            throw new IllegalArgumentException("--inner-steps must be >= 1, got " + innerSteps);
+        }
         IlTasks.requireUsable(tasks, methods.stream().anyMatch(m -> Method.parse(m.method()).hasTasks()), dataset,
                 "--tasks " + tasks + " applies to il and mtl, and --methods has neither");
     }
 
     /**
      * The search options of one run: the search's defaults with this experiment's method, order,
-     * seed, budget and data, IL's and MTL's tasks, and on the supernet its size and steps per epoch.
+     * seed, budget and data, IL's and MTL's tasks, on the supernet its size and steps per epoch, and
+     * the hypergradient method (second order) and inner steps.
      */
     public SearchOptions searchOptions(MethodVariant method, long seed) {
+        HypergradientSpec h = method.order() == 2 ? hypergradient : SearchOptions.DEFAULT_HYPERGRADIENT;
+        return plainSearchOptions(method, seed).withHypergradient(h, innerSteps);
+    }
+
+    private SearchOptions plainSearchOptions(MethodVariant method, long seed) {
         SearchOptions d = SearchOptions.defaults(method.method(), seed);
         IlTasks learnerTasks = Method.parse(method.method()).hasTasks() ? tasks : IlTasks.DEFAULT;
         if (supernet == null) {

@@ -70,6 +70,8 @@ public final class RunRecord {
         r.put("method", spec.method().label());
         r.put("search_method", spec.method().method());
         r.put("order", spec.method().order());
+        r.put("hypergradient", spec.method().order() == 1 ? "first-order" : spec.options().hypergradient().label());
+        r.put("inner_steps", spec.options().innerSteps());
         r.put("seed", spec.seed());
         r.put("options", spec.options().toMap());
         r.put("versions", Environment.versions());

@@ -19,6 +19,44 @@ public interface SearchProgram {
     /** The final evaluation on the held-out test set, by name. */
     Map<String, Object> evaluate(ProgramState state);
 
+    /**
+     * This search with every learning stage taking {@code steps} real steps per solver step
+     * ({@link SkillProgram#withStageSteps}); the same program for 1.
+     */
+    default SearchProgram withStageSteps(int steps) {
+        if (steps == 1) {
+            return this;
+        }
+        SkillProgram changed = program().withStageSteps(steps);
+        SearchProgram self = this;
+        return new SearchProgram() {
+            @Override
+            public SkillProgram program() {
+                return changed;
+            }
+
+            @Override
+            public ProgramState initialize(long seed) {
+                return self.initialize(seed);
+            }
+
+            @Override
+            public Map<String, Object> diagnostics(ProgramState state) {
+                return self.diagnostics(state);
+            }
+
+            @Override
+            public Map<String, Object> evaluate(ProgramState state) {
+                return self.evaluate(state);
+            }
+
+            @Override
+            public Map<String, String> files(ProgramState state) {
+                return self.files(state);
+            }
+        };
+    }
+
     /** Files a finished run writes besides its result (name → text), e.g. a genotype. */
     default Map<String, String> files(ProgramState state) {
         return Map.of();

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
@@ -32,10 +34,23 @@ import org.skillearn.lpt.LptAblation;
  * @param encoder   LPT on the darts model: the tester's encoder (auto, small or resnet18; auto picks
  *                  ResNet-18 for images larger than 28×28, the small layout otherwise)
  * @param tasks     IL and MTL: the learners' tasks in hand-over order ({@link IlTasks#DEFAULT} for other methods)
+ * @param hypergradient second order: the hypergradient method (the one-step unroll of Algorithm 1 unless told otherwise)
+ * @param innerSteps    real steps every learning stage takes per solver step (1; more for implicit hypergradients)
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
         long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch, String encoder,
-        IlTasks tasks) {
+        IlTasks tasks, HypergradientSpec hypergradient, int innerSteps) {
+
+    /** Options with the one-step unroll and one step per stage. */
+    public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+            long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch,
+            String encoder, IlTasks tasks) {
+        this(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds, channels, layers,
+                stepsPerEpoch, encoder, tasks, DEFAULT_HYPERGRADIENT, 1);
+    }
+
+    /** Algorithm 1's one-step unroll. */
+    public static final HypergradientSpec DEFAULT_HYPERGRADIENT = new HypergradientSpec.Unroll(1);
 
     /** DARTS' search network size (C = 16, 8 cells). */
     public static final int DEFAULT_CHANNELS = 16;
@@ -82,6 +97,17 @@ public record SearchOptions(String method, String model, int order, String datas
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
         }
+        if (hypergradient == null || hypergradient instanceof HypergradientSpec.FirstOrder) {
+            throw new IllegalArgumentException("--hypergradient must be one of " + HypergradientSpec.FORMS
+                    + " (first order is --order 1)");
+        }
+        if (order == 1 && !hypergradient.equals(DEFAULT_HYPERGRADIENT)) {
+            throw new IllegalArgumentException("--hypergradient " + hypergradient.label() + " needs --order 2; --order 1 has no"
+                    + " second-order terms to compute");
+        }
+        if (innerSteps < 1) {
+            throw new IllegalArgumentException("--inner-steps must be >= 1, got " + innerSteps);
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
@@ -114,17 +140,28 @@ public record SearchOptions(String method, String model, int order, String datas
 
     public SearchOptions withSeed(long s) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks);
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
     }
 
     public SearchOptions withEpochs(int e) {
         return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks);
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
     }
 
     public SearchOptions withOrder(int o) {
         return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks);
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
+    }
+
+    /** These options with another hypergradient method and inner steps per solver step. */
+    public SearchOptions withHypergradient(HypergradientSpec h, int steps) {
+        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
+                channels, layers, stepsPerEpoch, encoder, tasks, h, steps);
+    }
+
+    /** The solver's configuration: first order, or second order with {@link #hypergradient()}. */
+    public SolverConfig solverConfig() {
+        return order == 1 ? SolverConfig.firstOrder() : SolverConfig.of(hypergradient);
     }
 
     /** As JSON-ready values. */
@@ -147,6 +184,8 @@ public record SearchOptions(String method, String model, int order, String datas
         m.put("steps_per_epoch", stepsPerEpoch);
         m.put("encoder", encoder);
         m.put("tasks", tasks.toString());
+        m.put("hypergradient", hypergradient.label());
+        m.put("inner_steps", innerSteps);
         return m;
     }
 
@@ -157,6 +196,7 @@ public record SearchOptions(String method, String model, int order, String datas
                 o.get("epochs").asInt(), o.get("batch_size").asInt(), o.get("seed").asLong(), o.get("lambda").asDouble(),
                 o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt(),
                 o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0),
-                o.path("encoder").asText(DEFAULT_ENCODER), IlTasks.parse(o.path("tasks").asText(IlTasks.DEFAULT.toString())));
+                o.path("encoder").asText(DEFAULT_ENCODER), IlTasks.parse(o.path("tasks").asText(IlTasks.DEFAULT.toString())),
+                HypergradientSpec.parse(o.path("hypergradient").asText(DEFAULT_HYPERGRADIENT.label())), o.path("inner_steps").asInt(1));
     }
 }

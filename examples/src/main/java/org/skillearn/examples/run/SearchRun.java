@@ -21,7 +21,6 @@ import org.skillearn.core.run.RunOutcome;
 import org.skillearn.core.run.StepEnd;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
-import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.programs.SearchProgram;
@@ -158,8 +157,9 @@ public final class SearchRun {
         SearchProgram program = "darts".equals(o.model())
                 ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder())
                 : m.linear(setup, lpt, o.rounds(), o.lambda(), tasks);
+        program = program.withStageSteps(o.innerSteps());
         ProgramState state = program.initialize(o.seed());
-        SkillSolver solver = new SkillSolver(program.program(), o.order() == 1 ? SolverConfig.firstOrder() : SolverConfig.secondOrder());
+        SkillSolver solver = new SkillSolver(program.program(), o.solverConfig());
         return new Built(setup, program, state, solver);
     }
 

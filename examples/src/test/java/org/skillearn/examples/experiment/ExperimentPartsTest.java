@@ -49,6 +49,21 @@ class ExperimentPartsTest {
     }
 
     @Test
+    void theHypergradientMethodReachesEverySecondOrderRunAndTheInnerStepsEveryRun() {
+        ExperimentOptions o = new ExperimentOptions(MethodVariant.parseList("darts-1st,lpt"), SeedRange.parse("1"), "fashion-mnist",
+                null, 1, 128, Path.of("exp"), 1, null, org.skillearn.examples.programs.IlTasks.DEFAULT,
+                org.skillearn.core.solver.HypergradientSpec.parse("cg:7"), 4);
+        RunPlan plan = RunPlan.of(o);
+        assertEquals("unroll", plan.runs().get(0).options().hypergradient().label(), "darts-1st has no hypergradient method");
+        assertEquals(4, plan.runs().get(0).options().innerSteps());
+        assertEquals("cg:7:0.0", plan.runs().get(1).options().hypergradient().label());
+        assertEquals(4, plan.runs().get(1).options().innerSteps());
+        assertThrows(IllegalArgumentException.class, () -> new ExperimentOptions(MethodVariant.parseList("lpt"), SeedRange.parse("1"),
+                "fashion-mnist", null, 1, 128, Path.of("exp"), 1, null, org.skillearn.examples.programs.IlTasks.DEFAULT,
+                org.skillearn.core.solver.HypergradientSpec.parse("cg"), 0));
+    }
+
+    @Test
     void theTableHasMeanAndSampleStdPerMethodAndOneRowPerTask() {
         MethodVariant il = MethodVariant.parse("il");
         MethodVariant darts = MethodVariant.parse("darts-1st");
