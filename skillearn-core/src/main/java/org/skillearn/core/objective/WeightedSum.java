@@ -68,16 +68,7 @@ public final class WeightedSum implements Objective {
             sub.retainAll(t.parameters());
             Evaluation e = t.evaluate(params, batches, sub);
             value += weights[i] * e.value();
-            for (Map.Entry<ParameterSet, INDArray> g : e.gradients().entrySet()) {
-                INDArray acc = grads.get(g.getKey());
-                INDArray scaled = weights[i] == 1.0 ? g.getValue() : g.getValue().muli(weights[i]);
-                if (acc == null) {
-                    grads.put(g.getKey(), scaled);
-                } else {
-                    acc.addi(scaled);
-                    NativeArrays.release(scaled);
-                }
-            }
+            addScaled(grads, weights[i], e.gradients());
         }
         for (ParameterSet s : wrt) {
             if (!grads.containsKey(s)) {
@@ -111,21 +102,26 @@ public final class WeightedSum implements Objective {
             if (dir.isEmpty() || sub.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<ParameterSet, INDArray> p : t.hessianVectorProduct(params, batches, dir, sub).entrySet()) {
-                INDArray scaled = weights[i] == 1.0 ? p.getValue() : p.getValue().muli(weights[i]);
-                INDArray acc = sum.get(p.getKey());
-                if (acc == null) {
-                    sum.put(p.getKey(), scaled);
-                } else {
-                    acc.addi(scaled);
-                    NativeArrays.release(scaled);
-                }
-            }
+            addScaled(sum, weights[i], t.hessianVectorProduct(params, batches, dir, sub));
         }
         for (ParameterSet s : wrt) {
             sum.computeIfAbsent(s, x -> org.nd4j.linalg.factory.Nd4j.zeros(params.value(x).dataType(), x.length()));
         }
         return sum;
+    }
+
+    /** sum += weight · term per set, scaling the term's arrays in place (they are consumed). */
+    private static void addScaled(Map<ParameterSet, INDArray> sum, double weight, Map<ParameterSet, INDArray> term) {
+        for (Map.Entry<ParameterSet, INDArray> g : term.entrySet()) {
+            INDArray acc = sum.get(g.getKey());
+            INDArray scaled = weight == 1.0 ? g.getValue() : g.getValue().muli(weight);
+            if (acc == null) {
+                sum.put(g.getKey(), scaled);
+            } else {
+                acc.addi(scaled);
+                NativeArrays.release(scaled);
+            }
+        }
     }
 
     @Override

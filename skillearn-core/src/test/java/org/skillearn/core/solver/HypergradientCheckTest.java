@@ -8,11 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.TestPrograms;
 import org.skillearn.core.check.HypergradientCheck;
-import org.skillearn.core.objective.Batches;
 import org.skillearn.core.parameter.ParameterSet;
 
 /**
@@ -30,12 +28,8 @@ class HypergradientCheckTest {
     }
 
     private static HypergradientCheck.Result check(TestPrograms.Problem problem) {
-        ProgramState state = ProgramState.initialize(problem.program(), DataType.DOUBLE, 7);
-        SkillSolver solver = new SkillSolver(problem.program(), SolverConfig.secondOrder());
-        // two real steps first, so momentum buffers and Adam moments are non-zero in the look-ahead
-        solver.run(state, 2);
-        Batches batches = solver.drawBatches();
-        return HypergradientCheck.run(problem.program(), state, batches, SolverConfig.secondOrder(), 1e-6);
+        WarmedProgram w = WarmedProgram.of(problem);
+        return HypergradientCheck.run(problem.program(), w.state(), w.batches(), SolverConfig.secondOrder(), 1e-6);
     }
 
     @ParameterizedTest(name = "{0} with plain-Java objectives")

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.TestPrograms;
 import org.skillearn.core.check.BruteForceHypergradient;
 import org.skillearn.core.check.HypergradientCheck;
-import org.skillearn.core.objective.Batches;
 import org.skillearn.core.parameter.ParameterSet;
 
 /**
@@ -37,12 +35,8 @@ class UnrolledStepsTest {
     @ParameterizedTest(name = "{0}, T = {2}")
     @MethodSource("cases")
     void tStepUnrollMatchesBruteForce(String name, Function<Boolean, TestPrograms.Problem> problem, int steps) {
-        TestPrograms.Problem p = problem.apply(false);
-        ProgramState state = ProgramState.initialize(p.program(), DataType.DOUBLE, 7);
-        SkillSolver solver = new SkillSolver(p.program(), SolverConfig.secondOrder());
-        solver.run(state, 2);
-        Batches batches = solver.drawBatches();
-        HypergradientCheck.Result r = HypergradientCheck.run(p.program(), state, batches,
+        WarmedProgram w = WarmedProgram.of(problem.apply(false));
+        HypergradientCheck.Result r = HypergradientCheck.run(w.problem().program(), w.state(), w.batches(),
                 SolverConfig.of(new HypergradientSpec.Unroll(steps)), 1e-6);
         System.out.println("[unroll] " + name + ", T = " + steps + ": " + r);
         for (var e : r.bruteForce().entrySet()) {
@@ -55,32 +49,19 @@ class UnrolledStepsTest {
     @Test
     void longerUnrollsDifferentiateADifferentFunction() {
         // the T = 3 solver against the T = 1 reference must fail: the check can tell the unroll lengths apart
-        TestPrograms.Problem p = TestPrograms.chain(false);
-        ProgramState state = ProgramState.initialize(p.program(), DataType.DOUBLE, 7);
-        SkillSolver solver = new SkillSolver(p.program(), SolverConfig.secondOrder());
-        solver.run(state, 2);
-        Batches batches = solver.drawBatches();
-        Hypergradient three = new SkillSolver(p.program(), SolverConfig.of(new HypergradientSpec.Unroll(3))).hypergradient(state, batches);
-        var one = BruteForceHypergradient.compute(p.program(), state, batches, 1e-6, 1);
-        double num = 0;
-        double den = 0;
-        for (var e : one.entrySet()) {
-            num += Math.pow(three.gradient(e.getKey()).sub(e.getValue()).norm2Number().doubleValue(), 2);
-            den += Math.pow(e.getValue().norm2Number().doubleValue(), 2);
-        }
-        assertTrue(Math.sqrt(num / den) > 1e-2, "T = 3 vs the T = 1 reference: " + Math.sqrt(num / den));
+        WarmedProgram w = WarmedProgram.of(TestPrograms.chain(false));
+        Hypergradient three = w.hypergradient(SolverConfig.of(new HypergradientSpec.Unroll(3)));
+        var one = BruteForceHypergradient.compute(w.problem().program(), w.state(), w.batches(), 1e-6, 1);
+        double rel = WarmedProgram.relativeError(three, one);
+        assertTrue(rel > 1e-2, "T = 3 vs the T = 1 reference: " + rel);
     }
 
     @Test
     void unrollOfOneStepIsAlgorithmOneBitForBit() {
-        TestPrograms.Problem p = TestPrograms.chain(false);
-        ProgramState state = ProgramState.initialize(p.program(), DataType.DOUBLE, 7);
-        SkillSolver solver = new SkillSolver(p.program(), SolverConfig.secondOrder());
-        solver.run(state, 2);
-        Batches batches = solver.drawBatches();
-        Hypergradient a = solver.hypergradient(state, batches);
-        Hypergradient b = new SkillSolver(p.program(), SolverConfig.of(HypergradientSpec.parse("unroll:1"))).hypergradient(state, batches);
-        for (ParameterSet u : p.program().validation().remaining().keySet()) {
+        WarmedProgram w = WarmedProgram.of(TestPrograms.chain(false));
+        Hypergradient a = w.hypergradient(SolverConfig.secondOrder());
+        Hypergradient b = w.hypergradient(SolverConfig.of(HypergradientSpec.parse("unroll:1")));
+        for (ParameterSet u : w.problem().program().validation().remaining().keySet()) {
             assertArrayEquals(a.gradient(u).toDoubleVector(), b.gradient(u).toDoubleVector(), 0.0, u.name());
         }
     }
