@@ -3,7 +3,8 @@
 # command line's default data (the bundled Fashion-MNIST subset): one search epoch each.
 #   bench/hypergradient-methods.sh [--model linear|darts] [extra search options...]
 # With --model darts it adds a small supernet (--channels 4 --layers 5 --steps-per-epoch 3).
-# Prints one line per run: method, hypergradient, inner steps, ms per step, test accuracy.
+# Prints one line per run: method, hypergradient, inner steps, ms per step (the epoch's mean, first
+# step included), and the test accuracy (linear model) or the genotype file (supernet).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 model=linear
@@ -25,7 +26,8 @@ d, method, spec, inner = sys.argv[1:]
 m = [json.loads(l) for l in open(d + "/metrics.jsonl")][-1]
 r = json.load(open(d + "/result.json"))
 acc = {k: v for k, v in r.items() if k.endswith("accuracy")}
-print(f"{method:<6} {spec:<16} {inner:<6} {m['ms_per_step']:12.1f}  {acc}")
+shown = acc if acc else ("genotype " + r["genotype_file"] if "genotype_file" in r else sorted(r))
+print(f"{method:<6} {spec:<16} {inner:<6} {m['ms_per_step']:12.1f}  {shown}")
 PY
   done
 done
