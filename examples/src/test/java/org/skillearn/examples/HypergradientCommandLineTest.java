@@ -60,11 +60,27 @@ class HypergradientCommandLineTest {
         String err = StandardError.of(() -> assertEquals(2, Skillearn.execute(search("darts", "newton", "1", dir.resolve("a")))));
         assertTrue(err.contains("--hypergradient") && err.contains("unknown hypergradient 'newton'") && err.contains("cg:K"), err);
         err = StandardError.of(() -> assertEquals(2, Skillearn.execute(search("darts", "cg", "1", dir.resolve("b"), "--order", "1"))));
-        assertTrue(err.contains("--hypergradient cg:5:0.0 needs --order 2"), err);
+        assertTrue(err.contains("--hypergradient cg needs --order 2"), err);
+        // the one-step unroll named explicitly is still a second-order method: refused with --order 1 too
+        err = StandardError.of(() -> assertEquals(2, Skillearn.execute(search("darts", "unroll", "1", dir.resolve("b"), "--order", "1"))));
+        assertTrue(err.contains("--hypergradient unroll needs --order 2"), err);
+        err = StandardError.of(() -> assertEquals(2, Skillearn.execute(search("darts", "neumann:1e3", "1", dir.resolve("b")))));
+        assertTrue(err.contains("hypergradient 'neumann:1e3': the number of products K must be a whole number, got '1e3'"), err);
         err = StandardError.of(() -> assertEquals(2, Skillearn.execute(search("darts", "unroll", "0", dir.resolve("c")))));
         assertTrue(err.contains("--inner-steps must be >= 1"), err);
         assertFalse(Files.exists(dir.resolve("a")) || Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("c")),
                 "no run folder for a usage error");
+    }
+
+    @Test
+    void aDivergingNeumannSeriesEndsTheRunNamingTheSettingAndKeepsTheCheckpoint(@TempDir Path dir) {
+        // α = 5 is far above 2/λ_max of the linear model's Hessian: the series overflows in the first step
+        Path out = dir.resolve("run");
+        String err = StandardError.of(() -> assertEquals(1, Skillearn.execute(search("darts", "neumann:30:5", "1", out))));
+        assertTrue(err.contains("in stage 'weights' (implicit solve)") && err.contains("in solver step 1"), err);
+        assertTrue(err.contains("the Neumann series (neumann:30:5.0) diverged: α must lie below 2/λ_max"), err);
+        assertTrue(err.contains("continue with: ./skillearn search --resume " + out), err);
+        assertTrue(Files.isRegularFile(out.resolve("checkpoint.bin")), "the starting checkpoint stays");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -1,5 +1,6 @@
 package org.skillearn.lpt;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class SelectionWeightedLoss<B> implements Objective {
         this.normalized = normalized;
         Set<ParameterSet> p = new LinkedHashSet<>(loss.parameters());
         p.addAll(selection.parameters());
-        this.parameters = Set.copyOf(p);
+        this.parameters = Collections.unmodifiableSet(p);
         String sets = String.join(", ", loss.parameters().stream().map(ParameterSet::symbol).sorted().toList());
         String sigma = "σ(" + selection.description() + ", " + bank.name() + ")";
         this.description = normalized ? "L(" + sets + ", " + sigma + ") / |" + sigma + "|" : "L(" + sets + ", " + sigma + ")";

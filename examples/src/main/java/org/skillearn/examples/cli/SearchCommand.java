@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.core.solver.NonFiniteValueException;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
@@ -51,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--order", defaultValue = "2", description = "hypergradient order, 1 or 2 (default: ${DEFAULT-VALUE})")
     int order;
 
-    @Option(names = "--hypergradient", defaultValue = "unroll", converter = TypedOptions.HypergradientConverter.class,
+    @Option(names = "--hypergradient", converter = TypedOptions.HypergradientConverter.class,
             description = TypedOptions.HYPERGRADIENT_HELP)
     HypergradientSpec hypergradient;
 
@@ -121,6 +122,13 @@ final class SearchCommand implements Callable<Integer> {
      * usage), not a run-time failure.
      */
     private SearchOptions options() {
+        if (order == 1 && hypergradient != null) {
+            throw new ParameterException(spec.commandLine(), "--hypergradient " + spec.commandLine().getParseResult()
+                    .matchedOption("--hypergradient").stringValues().get(0) + " needs --order 2; --order 1 has no second-order terms to compute");
+        }
+        if (hypergradient == null) {
+            hypergradient = SearchOptions.DEFAULT_HYPERGRADIENT;
+        }
         try {
             return new SearchOptions(method.cliName(), model, order, data.datasetName(), data.dataDir, epochs, batchSize, seed,
                     lambda, gamma, ablation.cliName(), rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks),
@@ -153,9 +161,14 @@ final class SearchCommand implements Callable<Integer> {
                 System.out.println("result: " + outcome.result());
                 System.out.println("wrote " + dir.toAbsolutePath());
             } else {
-                System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: search --resume " + dir);
+                System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: ./skillearn search --resume " + dir);
             }
             return 0;
+        } catch (NonFiniteValueException e) {
+            System.err.println(System.lineSeparator() + "skillearn: " + e.getMessage() + ".");
+            System.err.println(dir + " keeps it: " + progress.committed() + " change the options in a new --out folder, or"
+                    + " continue with: ./skillearn search --resume " + dir + " (same options)");
+            return 1;
         } catch (NativeMemoryException e) {
             System.err.println(System.lineSeparator() + "skillearn: " + e.getMessage() + ".");
             System.err.println(dir + " keeps it: " + progress.committed() + " continue with: ./skillearn search --resume " + dir

@@ -57,7 +57,7 @@ final class TypedOptions {
 
     /** The help text of {@code --hypergradient}, shared by search and experiment. */
     static final String HYPERGRADIENT_HELP = "second order: unroll (Algorithm 1's one-step unroll; default), unroll:T (reverse"
-            + " mode through T look-ahead steps), neumann[:K[:α]] (implicit, Neumann series of K terms, scale α; default 5, 0.01)"
+            + " mode through T look-ahead steps), neumann[:K[:α]] (implicit, Neumann series α Σ_{j=0..K} (I − αH)^j v: K Hessian-vector products, scale α; default 5, 0.01)"
             + " or cg[:K[:δ]] (implicit, K conjugate-gradient iterations, damping δ; default 5, 0)";
 
     /** The help text of {@code --inner-steps}. */

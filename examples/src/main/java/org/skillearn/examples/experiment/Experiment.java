@@ -86,6 +86,8 @@ public final class Experiment {
         m.put("batch_size", o.batchSize());
         m.put("parallel", o.parallel());
         m.put("tasks", o.tasks().names());
+        m.put("hypergradient", o.hypergradient().label());
+        m.put("inner_steps", o.innerSteps());
         if (o.supernet() != null) {
             SupernetProtocol p = o.supernet();
             m.put("model", "darts");

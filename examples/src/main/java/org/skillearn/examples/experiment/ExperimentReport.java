@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.skillearn.examples.run.RunDirectory;
+import org.skillearn.examples.run.SearchOptions;
 
 /**
  * Writes an experiment's report from its run folders: {@value #TABLE_MD} and {@value #TABLE_CSV}
@@ -64,6 +65,8 @@ public final class ExperimentReport {
                 .append("; seeds ").append(String.join(", ", o.seeds().seeds().stream().map(String::valueOf).toList()))
                 .append("; dataset ").append(o.dataset()).append(o.dataDir() == null ? " (bundled subset)" : " (" + o.dataDir() + ")")
                 .append("; budget ").append(o.budget()).append(" search epoch(s) per run; batch size ").append(o.batchSize())
+                .append("; second-order hypergradient ").append(o.hypergradient().label()).append(", ").append(o.innerSteps())
+                .append(" step(s) per stage per solver step")
                 .append("; ").append(threads.parallel()).append(" run(s) at once on ").append(threads.cores()).append(" cores.\n\n");
         b.append("Complete runs: ").append(complete).append(" of ").append(planned).append(".\n\n");
         b.append(table.toMarkdown()).append('\n');
@@ -90,15 +93,16 @@ public final class ExperimentReport {
     }
 
     private static String runsCsv(List<RunResult> results) {
-        StringBuilder b = new StringBuilder("method,seed,task,test_accuracy,error_pct,parameters,search_seconds,folder\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (RunResult r : results) {
+            SearchOptions o = r.spec().options();
             for (Map.Entry<String, Double> e : r.accuracies().entrySet()) {
-                b.append(r.spec().method().label()).append(',').append(r.spec().seed()).append(',').append(e.getKey()).append(',')
-                        .append(e.getValue()).append(',').append(100 * (1 - e.getValue())).append(',').append(r.parameters())
-                        .append(',').append(String.format(Locale.ROOT, "%.3f", r.searchSeconds())).append(',')
-                        .append(r.spec().folder()).append('\n');
+                rows.add(List.of(r.spec().method().label(), r.spec().seed(), e.getKey(), e.getValue(), 100 * (1 - e.getValue()),
+                        r.parameters(), String.format(Locale.ROOT, "%.3f", r.searchSeconds()), o.hypergradient().label(),
+                        o.innerSteps(), r.spec().folder().toString()));
             }
         }
-        return b.toString();
+        return CsvText.of(List.of("method", "seed", "task", "test_accuracy", "error_pct", "parameters", "search_seconds",
+                "hypergradient", "inner_steps", "folder"), rows);
     }
 }

@@ -104,8 +104,8 @@ public final class GenotypeEvaluations {
             }
         }
         if (!saved.equals(wanted)) {
-            throw new IOException(dir + ": holds an evaluation with other options " + saved + " than this experiment's " + wanted
-                    + "; use another --out folder or remove the evaluation folder");
+            throw new IOException(dir + ": holds an evaluation with other options than this experiment's ("
+                    + OptionDifferences.describe(saved, wanted) + "); use another --out folder or remove the evaluation folder");
         }
     }
 

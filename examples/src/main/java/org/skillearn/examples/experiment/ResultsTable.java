@@ -82,16 +82,13 @@ public record ResultsTable(List<TableRow> rows) {
 
     /** The table as CSV, one line per row, full precision. */
     public String toCsv() {
-        StringBuilder b = new StringBuilder(
-                "method,task,runs,seeds,error_mean_pct,error_std_pct,params_m,search_seconds_mean,search_seconds_std\n");
+        List<List<Object>> cells = new ArrayList<>();
         for (TableRow r : rows) {
-            b.append(r.method()).append(',').append(r.task()).append(',').append(r.error().n()).append(',')
-                    .append(String.join(" ", r.seeds().stream().map(String::valueOf).toList())).append(',')
-                    .append(num(r.error().mean())).append(',').append(num(r.error().std())).append(',')
-                    .append(num(r.parameters())).append(',').append(num(r.cost().mean())).append(',')
-                    .append(num(r.cost().std())).append('\n');
+            cells.add(List.of(r.method(), r.task(), r.error().n(), String.join(" ", r.seeds().stream().map(String::valueOf).toList()),
+                    num(r.error().mean()), num(r.error().std()), num(r.parameters()), num(r.cost().mean()), num(r.cost().std())));
         }
-        return b.toString();
+        return CsvText.of(List.of("method", "task", "runs", "seeds", "error_mean_pct", "error_std_pct", "params_m",
+                "search_seconds_mean", "search_seconds_std"), cells);
     }
 
     /** Methods with more than one task, each with its rows by task. */

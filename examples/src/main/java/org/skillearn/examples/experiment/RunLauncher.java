@@ -80,8 +80,9 @@ public final class RunLauncher implements RunTask {
     static void requireSameOptions(RunSpec spec) throws IOException {
         SearchOptions saved = SearchRun.options(spec.folder());
         if (!saved.toMap().equals(spec.options().toMap())) {
-            throw new IOException(spec.folder() + ": holds a run with other options " + saved.toMap() + " than this experiment's "
-                    + spec.options().toMap() + "; use another --out folder or remove the run folder");
+            throw new IOException(spec.folder() + ": holds a run with other options than this experiment's ("
+                    + OptionDifferences.describe(saved.toMap(), spec.options().toMap())
+                    + "); use another --out folder or remove the run folder");
         }
     }
 

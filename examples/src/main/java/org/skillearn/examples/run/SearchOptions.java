@@ -34,7 +34,8 @@ import org.skillearn.lpt.LptAblation;
  * @param encoder   LPT on the darts model: the tester's encoder (auto, small or resnet18; auto picks
  *                  ResNet-18 for images larger than 28×28, the small layout otherwise)
  * @param tasks     IL and MTL: the learners' tasks in hand-over order ({@link IlTasks#DEFAULT} for other methods)
- * @param hypergradient second order: the hypergradient method (the one-step unroll of Algorithm 1 unless told otherwise)
+ * @param hypergradient second order: the hypergradient method (the one-step unroll of Algorithm 1 unless told otherwise);
+ *                      first order: {@code first-order} (the one-step unroll, the default, is read as it)
  * @param innerSteps    real steps every learning stage takes per solver step (1; more for implicit hypergradients)
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
@@ -97,13 +98,19 @@ public record SearchOptions(String method, String model, int order, String datas
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
         }
-        if (hypergradient == null || hypergradient instanceof HypergradientSpec.FirstOrder) {
+        if (hypergradient == null) {
+            throw new IllegalArgumentException("--hypergradient must be one of " + HypergradientSpec.FORMS);
+        }
+        if (order == 1) {
+            // first order has no second-order method; the one-step default (the old records' value) reads as first order
+            if (!hypergradient.equals(DEFAULT_HYPERGRADIENT) && !(hypergradient instanceof HypergradientSpec.FirstOrder)) {
+                throw new IllegalArgumentException("--hypergradient " + hypergradient.label() + " needs --order 2; --order 1 has no"
+                        + " second-order terms to compute");
+            }
+            hypergradient = new HypergradientSpec.FirstOrder();
+        } else if (hypergradient instanceof HypergradientSpec.FirstOrder) {
             throw new IllegalArgumentException("--hypergradient must be one of " + HypergradientSpec.FORMS
                     + " (first order is --order 1)");
-        }
-        if (order == 1 && !hypergradient.equals(DEFAULT_HYPERGRADIENT)) {
-            throw new IllegalArgumentException("--hypergradient " + hypergradient.label() + " needs --order 2; --order 1 has no"
-                    + " second-order terms to compute");
         }
         if (innerSteps < 1) {
             throw new IllegalArgumentException("--inner-steps must be >= 1, got " + innerSteps);
@@ -148,9 +155,11 @@ public record SearchOptions(String method, String model, int order, String datas
                 channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
     }
 
+    /** These options at order {@code o}; second order from first order takes the one-step unroll. */
     public SearchOptions withOrder(int o) {
+        HypergradientSpec h = o != 1 && hypergradient instanceof HypergradientSpec.FirstOrder ? DEFAULT_HYPERGRADIENT : hypergradient;
         return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
+                channels, layers, stepsPerEpoch, encoder, tasks, h, innerSteps);
     }
 
     /** These options with another hypergradient method and inner steps per solver step. */

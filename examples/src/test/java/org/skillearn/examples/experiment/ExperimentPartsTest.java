@@ -54,7 +54,7 @@ class ExperimentPartsTest {
                 null, 1, 128, Path.of("exp"), 1, null, org.skillearn.examples.programs.IlTasks.DEFAULT,
                 org.skillearn.core.solver.HypergradientSpec.parse("cg:7"), 4);
         RunPlan plan = RunPlan.of(o);
-        assertEquals("unroll", plan.runs().get(0).options().hypergradient().label(), "darts-1st has no hypergradient method");
+        assertEquals("first-order", plan.runs().get(0).options().hypergradient().label(), "darts-1st has no second-order method");
         assertEquals(4, plan.runs().get(0).options().innerSteps());
         assertEquals("cg:7:0.0", plan.runs().get(1).options().hypergradient().label());
         assertEquals(4, plan.runs().get(1).options().innerSteps());

@@ -24,6 +24,9 @@ public final class StageSolutions {
     /** Stages larger than this are refused (the dense Hessian would not be a check any more). */
     public static final int MAX_PARAMETERS = 500;
 
+    /** A pivot below this fraction of the Hessian's largest entry counts as zero (finite-difference noise is ≈ 1e-10). */
+    private static final double SINGULAR = 1e-9;
+
     private StageSolutions() {
     }
 
@@ -32,7 +35,8 @@ public final class StageSolutions {
      *
      * @throws IllegalArgumentException if a stage has more than {@link #MAX_PARAMETERS} parameters
      * @throws IllegalStateException    naming the stage and its gradient norm if it has not converged
-     *                                  after {@code maxIterations} Newton iterations
+     *                                  after {@code maxIterations} Newton iterations, or naming the stage and
+     *                                  its sets if its Hessian is singular (no unique minimum)
      */
     public static void converge(SkillProgram program, ProgramState state, Batches batches, double tolerance, int maxIterations) {
         EvaluationGuard guard = new EvaluationGuard(true);
@@ -44,7 +48,8 @@ public final class StageSolutions {
             }
             if (n > MAX_PARAMETERS) {
                 throw new IllegalArgumentException("stage '" + stage.name() + "' has " + n + " parameters; converging it by"
-                        + " Newton's method is for checks of at most " + MAX_PARAMETERS);
+                        + " Newton's method (the implicit methods' check) is for checks of at most " + MAX_PARAMETERS
+                        + "; check on a smaller instance of the program (fewer features, classes or channels)");
             }
             double norm = Double.NaN;
             for (int it = 0; it <= maxIterations; it++) {
@@ -58,6 +63,12 @@ public final class StageSolutions {
                 }
                 double[][] h = hessian(guard, stage, state, batches, sets, n);
                 double[] delta = solve(h, g);
+                if (delta == null) {
+                    throw new IllegalStateException("stage '" + stage.name() + "': its objective's Hessian over "
+                            + names(sets) + " is singular at Newton iteration " + (it + 1) + ", so the stage has no unique"
+                            + " minimum to converge to (softmax regression without an L2 term in the objective is singular"
+                            + " along equal shifts of every class's logits; add one, e.g. a weight-decay term)");
+                }
                 add(state, sets, delta, -1);
             }
             if (!(norm <= tolerance)) {
@@ -131,13 +142,23 @@ public final class StageSolutions {
         return Math.sqrt(s);
     }
 
-    /** Solves h x = b by Gaussian elimination with partial pivoting (h and b are not modified). */
+    private static String names(List<ParameterSet> sets) {
+        return sets.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Solves h x = b by Gaussian elimination with partial pivoting (h and b are not modified); null if h is singular. */
     static double[] solve(double[][] h, double[] b) {
         int n = b.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
             a[i] = java.util.Arrays.copyOf(h[i], n + 1);
             a[i][n] = b[i];
+        }
+        double scale = 0;
+        for (double[] row : h) {
+            for (double x : row) {
+                scale = Math.max(scale, Math.abs(x));
+            }
         }
         for (int c = 0; c < n; c++) {
             int pivot = c;
@@ -146,8 +167,8 @@ public final class StageSolutions {
                     pivot = r;
                 }
             }
-            if (a[pivot][c] == 0) {
-                throw new IllegalStateException("the stage's Hessian is singular; Newton's method cannot converge it");
+            if (!(Math.abs(a[pivot][c]) > SINGULAR * scale)) {
+                return null;
             }
             double[] t = a[c];
             a[c] = a[pivot];

@@ -1,6 +1,7 @@
 package org.skillearn.core.objective;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class AnalyticObjective implements Objective {
     private AnalyticObjective(String description, Collection<ParameterSet> reads, Function function,
             SecondDerivatives secondDerivatives) {
         this.description = description;
-        this.reads = Set.copyOf(new LinkedHashSet<>(reads));
+        this.reads = Collections.unmodifiableSet(new LinkedHashSet<>(reads)); // in the given order
         this.function = function;
         this.secondDerivatives = secondDerivatives;
     }

@@ -1,6 +1,9 @@
 package org.skillearn.core.objective;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +29,7 @@ public final class Proximity implements Objective {
 
     @Override
     public Set<ParameterSet> parameters() {
-        return Set.of(a, b);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(a, b)));
     }
 
     @Override

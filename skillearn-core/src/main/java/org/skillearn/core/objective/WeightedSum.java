@@ -1,6 +1,7 @@
 package org.skillearn.core.objective;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class WeightedSum implements Objective {
         for (Objective t : terms) {
             ps.addAll(t.parameters());
         }
-        this.parameters = Set.copyOf(ps);
+        this.parameters = Collections.unmodifiableSet(ps); // in term order: programs list their sets in it
         this.description = description;
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.memory.ReusedWorkspace;
@@ -14,12 +15,18 @@ import org.skillearn.core.objective.Evaluation;
 import org.skillearn.core.objective.Objective;
 import org.skillearn.core.parameter.ParameterSet;
 
-/** Evaluates objectives for the solver and stops the run on a non-finite loss or gradient. */
+/**
+ * Evaluates objectives for the solver and stops the run on a non-finite loss or gradient; owns the
+ * memory of the evaluations and of the iterations of iterative solves inside a solver step.
+ */
 public final class EvaluationGuard {
 
-    private final boolean check;
-    private final ReusedWorkspace evaluations = ReusedWorkspace.named("skillearn-evaluation-" + GUARDS.incrementAndGet());
     private static final AtomicLong GUARDS = new AtomicLong();
+
+    private final boolean check;
+    private final long id = GUARDS.incrementAndGet();
+    private final ReusedWorkspace evaluations = ReusedWorkspace.named("skillearn-evaluation-" + id);
+    private final ReusedWorkspace iterations = ReusedWorkspace.named("skillearn-iteration-" + id);
 
     public EvaluationGuard(boolean check) {
         this.check = check;
@@ -29,14 +36,14 @@ public final class EvaluationGuard {
         Evaluation e = StepScope.isOpen() ? inOwnScope(objective, params, batches, wrt) : objective.evaluate(params, batches, wrt);
         if (check) {
             if (!Double.isFinite(e.value())) {
-                throw new NonFiniteValueException("non-finite loss " + e.value() + " in " + where + " at step " + step
+                throw new NonFiniteValueException("non-finite loss " + e.value() + " in " + where + " in solver step " + (step + 1)
                         + " (objective " + objective.description() + ")");
             }
             for (Map.Entry<ParameterSet, INDArray> g : e.gradients().entrySet()) {
                 double s = g.getValue().sumNumber().doubleValue();
                 if (!Double.isFinite(s)) {
                     throw new NonFiniteValueException("non-finite gradient for parameter set '" + g.getKey().name() + "' in "
-                            + where + " at step " + step + " (objective " + objective.description() + ")");
+                            + where + " in solver step " + (step + 1) + " (objective " + objective.description() + ")");
                 }
             }
         }
@@ -47,6 +54,27 @@ public final class EvaluationGuard {
             }
         }
         return e;
+    }
+
+    /**
+     * Runs one iteration of an iterative solve inside the current step (a Neumann term, a
+     * conjugate-gradient iteration) as a nested {@link StepScope}: every array it allocates — the
+     * evaluations' gradients included — is released when it returns, so a solve of K iterations
+     * holds one iteration's memory, not K. The iteration may update arrays allocated before it in
+     * place; it must not keep arrays it allocates.
+     *
+     * @return what {@code iteration} returned
+     */
+    public boolean inIteration(BooleanSupplier iteration) {
+        try (StepScope scope = StepScope.open(iterations)) {
+            return iteration.getAsBoolean();
+        }
+    }
+
+    /** Frees the memory reused by this guard's evaluations and iterations on the calling thread. */
+    public void release() {
+        evaluations.release();
+        iterations.release();
     }
 
     /**

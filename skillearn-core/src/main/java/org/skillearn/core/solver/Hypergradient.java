@@ -9,8 +9,12 @@ import org.skillearn.core.parameter.ParameterSet;
  * before the MIN/MAX sign is applied.
  *
  * @param gradients       dF/dU per remaining set
- * @param validationValue F at the point it was differentiated (look-aheads in second order, current values in first order)
- * @param stageValues     each stage's objective L_k + γ_k I_k at the look-ahead pass, by stage name (empty in first order)
+ * @param validationValue F at the point it was differentiated: after the look-ahead steps for the unrolled methods
+ *                        (one step, or T), at the current values for first order and the implicit methods
+ *                        (Neumann, CG), which differentiate the program where it stands; compare the values of
+ *                        runs of different methods with that in mind
+ * @param stageValues     each stage's objective L_k + γ_k I_k at the look-ahead pass, by stage name (empty for
+ *                        first order and the implicit methods)
  */
 public record Hypergradient(Map<ParameterSet, INDArray> gradients, double validationValue, Map<String, Double> stageValues) {
 

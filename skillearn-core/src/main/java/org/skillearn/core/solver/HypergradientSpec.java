@@ -124,6 +124,22 @@ public sealed interface HypergradientSpec {
         }
     }
 
+    private static int integer(String part, String what) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + part + "'", e);
+        }
+    }
+
+    private static double real(String part, String what) {
+        try {
+            return Double.parseDouble(part);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number, got '" + part + "'", e);
+        }
+    }
+
     /** The forms {@link #parse} accepts, for error messages and help. */
     String FORMS = "unroll, unroll:T, neumann, neumann:K, neumann:K:α, cg, cg:K or cg:K:δ";
 
@@ -147,27 +163,25 @@ public sealed interface HypergradientSpec {
                     break;
                 case "unroll":
                     if (parts.length <= 2) {
-                        return new Unroll(parts.length == 1 ? 1 : Integer.parseInt(parts[1]));
+                        return new Unroll(parts.length == 1 ? 1 : integer(parts[1], "the number of steps T"));
                     }
                     break;
                 case "neumann":
                     if (parts.length <= 3) {
-                        return new Neumann(parts.length > 1 ? Integer.parseInt(parts[1]) : Neumann.DEFAULT.terms(),
-                                parts.length > 2 ? Double.parseDouble(parts[2]) : Neumann.DEFAULT.scale());
+                        return new Neumann(parts.length > 1 ? integer(parts[1], "the number of products K") : Neumann.DEFAULT.terms(),
+                                parts.length > 2 ? real(parts[2], "the scale α") : Neumann.DEFAULT.scale());
                     }
                     break;
                 case "cg":
                     if (parts.length <= 3) {
-                        return new ConjugateGradient(parts.length > 1 ? Integer.parseInt(parts[1]) : ConjugateGradient.DEFAULT.iterations(),
-                                parts.length > 2 ? Double.parseDouble(parts[2]) : ConjugateGradient.DEFAULT.damping());
+                        return new ConjugateGradient(
+                                parts.length > 1 ? integer(parts[1], "the number of iterations K") : ConjugateGradient.DEFAULT.iterations(),
+                                parts.length > 2 ? real(parts[2], "the damping δ") : ConjugateGradient.DEFAULT.damping());
                     }
                     break;
                 default:
                     break;
             }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("hypergradient '" + text + "': '" + e.getMessage().replace("For input string: ", "")
-                    + "' is not a number; expected " + FORMS, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("hypergradient '" + text + "': " + e.getMessage(), e);
         }

@@ -30,7 +30,9 @@ import org.skillearn.core.parameter.ParameterSet;
  * by stage down the program's chain. Sets learned in later stages that a stage reads as supporting
  * are held constant. Cost per outer step: one validation evaluation, and per stage the solver's
  * Hessian-vector products (two gradient evaluations each by finite differences) plus one mixed
- * product; memory: a few vectors the size of the stage's active sets, nothing per unrolled step.
+ * product; memory: a few vectors the size of the stage's active sets and one Hessian-vector
+ * product's temporaries (each iteration of the solve frees its own, {@link EvaluationGuard#inIteration}),
+ * whatever the number of terms or iterations.
  * The result is only as good as the stationarity of the current values: give the stages several
  * real steps per solver step ({@code Stage.Builder.steps}).
  */
@@ -85,8 +87,13 @@ public final class ImplicitHypergradient implements HypergradientMethod {
             }
             String where = "stage '" + stage.name() + "'";
             Set<ParameterSet> active = new LinkedHashSet<>(stage.active());
-            Map<ParameterSet, INDArray> q = inverse.solve(
-                    u -> products.of(stage.objective(), at, ParameterVectors.copy(u), active, where + " (implicit solve)"), v);
+            Map<ParameterSet, INDArray> q;
+            try {
+                q = inverse.solve(u -> products.of(stage.objective(), at, ParameterVectors.copy(u), active, where + " (implicit solve)"),
+                        v, guard::inIteration, where);
+            } catch (NonFiniteValueException e) {
+                throw new NonFiniteValueException(e.getMessage() + "; " + inverse.divergenceAdvice(), e);
+            }
             ParameterVectors.release(v);
             if (SecondOrderProducts.norm2(q) == 0) {
                 ParameterVectors.release(q);

@@ -8,4 +8,9 @@ public class NonFiniteValueException extends IllegalStateException {
     public NonFiniteValueException(String message) {
         super(message);
     }
+
+    /** The same condition explained further ({@code message}), caused by {@code cause}. */
+    public NonFiniteValueException(String message, NonFiniteValueException cause) {
+        super(message, cause);
+    }
 }

@@ -155,6 +155,7 @@ public final class SkillSolver implements AutoCloseable {
     @Override
     public void close() {
         stepWorkspace.release();
+        guard.release();
     }
 
     /** The hypergradient at the current state and the given batches, without updating anything. */

@@ -29,6 +29,14 @@ class HypergradientSpecTest {
     }
 
     @Test
+    void aMalformedNumberIsNamedAsTyped() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HypergradientSpec.parse("Neumann:1e3"));
+        assertEquals("hypergradient 'Neumann:1e3': the number of products K must be a whole number, got '1e3'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> HypergradientSpec.parse("cg:4:x"));
+        assertEquals("hypergradient 'cg:4:x': the damping δ must be a number, got 'x'", e.getMessage());
+    }
+
+    @Test
     void theOrderFollowsTheMethod() {
         assertEquals(SolverConfig.Order.FIRST, SolverConfig.firstOrder().order());
         assertEquals(SolverConfig.Order.SECOND, SolverConfig.of(HypergradientSpec.parse("cg")).order());

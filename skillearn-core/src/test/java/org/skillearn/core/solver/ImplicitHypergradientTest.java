@@ -1,10 +1,12 @@
 package org.skillearn.core.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +17,13 @@ import org.nd4j.linalg.inverse.InvertMatrix;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.skillearn.core.TestPrograms;
 import org.skillearn.core.check.HypergradientCheck;
+import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.objective.AnalyticObjective;
 import org.skillearn.core.objective.Batches;
+import org.skillearn.core.optim.Sgd;
+import org.skillearn.core.parameter.Initializer;
+import org.skillearn.core.parameter.Learner;
+import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
 
 /**
@@ -155,5 +163,32 @@ class ImplicitHypergradientTest {
         var reference = org.skillearn.core.check.BruteForceHypergradient.converged(problem.program(), state, batches, 1e-5, 1e-12);
         double rel = WarmedProgram.relativeError(unrolled, reference);
         assertTrue(rel > 1e-2, "one-step unroll vs implicit reference: " + rel);
+    }
+
+    @Test
+    void aStageWithASingularHessianIsNamedWhenTheCheckConvergesIt() {
+        // L(w; u) = ½(w₁ + w₂ − u)²: every w with w₁ + w₂ = u is a minimum, H = [[1, 1], [1, 1]]
+        Learner l = Learner.named("model");
+        ParameterSet w = l.parameters("w", ParameterKind.WEIGHTS).tensor("w", 2).init(Initializer.constant(0.3)).build();
+        ParameterSet u = l.parameters("u", ParameterKind.HYPERPARAMETERS).tensor("u", 1).init(Initializer.constant(1)).build();
+        AnalyticObjective loss = AnalyticObjective.of("½(w₁ + w₂ − u)²", List.of(w, u), (p, b) -> {
+            double r = p.value(w).sumNumber().doubleValue() - p.value(u).getDouble(0);
+            return new AnalyticObjective.Result(0.5 * r * r,
+                    Map.of(w, Nd4j.valueArrayOf(new long[] {2}, r, DataType.DOUBLE), u, Nd4j.createFromArray(-r)));
+        });
+        AnalyticObjective f = AnalyticObjective.of("½‖w‖²", List.of(w), (p, b) -> {
+            double n = p.value(w).norm2Number().doubleValue();
+            return new AnalyticObjective.Result(0.5 * n * n, Map.of(w, p.value(w).dup()));
+        });
+        SkillProgram program = SkillProgram.builder("singular")
+                .stage("fit", st -> st.active(w).supporting(u).loss(loss).optimizer(Sgd.plain(0.1)))
+                .validation(v -> v.minimize(u, Sgd.plain(0.1)).loss(f))
+                .build();
+        ProgramState state = ProgramState.initialize(program, DataType.DOUBLE, 1);
+        SkillSolver solver = new SkillSolver(program, SolverConfig.secondOrder());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HypergradientCheck.run(program, state,
+                solver.drawBatches(), SolverConfig.of(HypergradientSpec.parse("cg:4")), 1e-5));
+        assertTrue(e.getMessage().startsWith("stage 'fit': its objective's Hessian over 'w' is singular at Newton iteration 1"),
+                e.getMessage());
     }
 }

@@ -134,6 +134,6 @@ class SkillSolverTest {
         SkillSolver solver = new SkillSolver(p, SolverConfig.secondOrder());
         NonFiniteValueException ex = assertThrows(NonFiniteValueException.class, () -> solver.run(state, 3));
         assertEquals("non-finite gradient for parameter set 'U' in stage 'train' (finite-difference Hessian-vector product)"
-                + " at step 0 (objective exploding)", ex.getMessage());
+                + " in solver step 1 (objective exploding)", ex.getMessage());
     }
 }
