@@ -35,9 +35,9 @@ class SolverMemoryTest {
         assumeTrue("131072".equals(System.getenv("MALLOC_MMAP_THRESHOLD_")),
                 "needs MALLOC_MMAP_THRESHOLD_=131072 (set by the module's surefire configuration) so RSS tracks live arrays");
         int n = 500_000;
-        Learner l = Learner.named("model");
-        ParameterSet w = l.parameters("W", ParameterKind.WEIGHTS).tensor("w", n).init(Initializer.normal(1)).build();
-        ParameterSet u = l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", n).init(Initializer.normal(1)).build();
+        ParameterSet[] wu = weightsAndHyperparameters(n);
+        ParameterSet w = wu[0];
+        ParameterSet u = wu[1];
         // L(W; U) = ½‖W − U‖² + ½ Σ U_i W_i², so the mixed second derivative ∂²L/∂U∂W is not trivial
         // objectives written as a careful user would for large sets: temporaries are released at once
         AnalyticObjective loss = AnalyticObjective.of("½‖W − U‖² + ½ Σ U W²", List.of(w, u), (p, b) -> {
@@ -53,11 +53,7 @@ class SolverMemoryTest {
             NativeArrays.release(uw, w2);
             return new AnalyticObjective.Result(value, Map.of(w, gw, u, gu));
         });
-        AnalyticObjective f = AnalyticObjective.of("½‖W‖²", List.of(w), (p, b) -> {
-            INDArray wv = p.value(w);
-            double n2 = wv.norm2Number().doubleValue();
-            return new AnalyticObjective.Result(0.5 * n2 * n2, Map.of(w, wv.dup()));
-        });
+        AnalyticObjective f = halfSquaredNorm(w);
         SkillProgram program = SkillProgram.builder("million")
                 .stage("train", s -> s.active(w).supporting(u).loss(loss).optimizer(new Sgd(LearningRate.constant(0.01), 0.9, 3e-4, 5)))
                 .validation(v -> v.minimize(u, Adam.of(1e-3)).loss(f))
@@ -113,9 +109,9 @@ class SolverMemoryTest {
     /** Runs two steps of a fresh solver on a 2 × 20,000-parameter program, returns the bytes of this thread's workspaces. */
     private static long workspaceBytesAfterTwoSteps(HypergradientSpec method) {
         int n = 20_000;
-        Learner l = Learner.named("model");
-        ParameterSet w = l.parameters("W", ParameterKind.WEIGHTS).tensor("w", n).init(Initializer.normal(1)).build();
-        ParameterSet u = l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", n).init(Initializer.normal(1)).build();
+        ParameterSet[] wu = weightsAndHyperparameters(n);
+        ParameterSet w = wu[0];
+        ParameterSet u = wu[1];
         // L(W; U) = ½‖W − U‖² + ½ Σ U² W²: Hessian I + diag(U²) ≥ I, no exact products (finite differences)
         AnalyticObjective loss = AnalyticObjective.of("½‖W − U‖² + ½ Σ U² W²", List.of(w, u), (p, b) -> {
             INDArray wv = p.value(w);
@@ -128,11 +124,7 @@ class SolverMemoryTest {
             INDArray gu = uw.muli(wv).subi(diff);
             return new AnalyticObjective.Result(0.5 * n2 * n2 + 0.5 * u2w2 * u2w2, Map.of(w, gw, u, gu));
         });
-        AnalyticObjective f = AnalyticObjective.of("½‖W‖²", List.of(w), (p, b) -> {
-            INDArray wv = p.value(w);
-            double n2 = wv.norm2Number().doubleValue();
-            return new AnalyticObjective.Result(0.5 * n2 * n2, Map.of(w, wv.dup()));
-        });
+        AnalyticObjective f = halfSquaredNorm(w);
         SkillProgram program = SkillProgram.builder("implicit-memory")
                 .stage("train", s -> s.active(w).supporting(u).loss(loss).optimizer(new Sgd(LearningRate.constant(0.01), 0, 0, 0)))
                 .validation(v -> v.minimize(u, Adam.of(1e-3)).loss(f))
@@ -148,6 +140,22 @@ class SolverMemoryTest {
         } finally {
             state.close();
         }
+    }
+
+    /** W (weights) and U (hyperparameters), n elements each, N(0, 1) initial values. */
+    private static ParameterSet[] weightsAndHyperparameters(int n) {
+        Learner l = Learner.named("model");
+        return new ParameterSet[] {l.parameters("W", ParameterKind.WEIGHTS).tensor("w", n).init(Initializer.normal(1)).build(),
+            l.parameters("U", ParameterKind.HYPERPARAMETERS).tensor("u", n).init(Initializer.normal(1)).build()};
+    }
+
+    /** F(W) = ½‖W‖², the validation objective of both programs. */
+    private static AnalyticObjective halfSquaredNorm(ParameterSet w) {
+        return AnalyticObjective.of("½‖W‖²", List.of(w), (p, b) -> {
+            INDArray wv = p.value(w);
+            double n2 = wv.norm2Number().doubleValue();
+            return new AnalyticObjective.Result(0.5 * n2 * n2, Map.of(w, wv.dup()));
+        });
     }
 
     private static void settle() {
