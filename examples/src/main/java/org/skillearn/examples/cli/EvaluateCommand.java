@@ -1,12 +1,13 @@
 package org.skillearn.examples.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.skillearn.core.data.AugmentationConfig;
 import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.darts.evaluation.TrainingConfig;
+import org.skillearn.examples.console.StatusLine;
+import org.skillearn.examples.console.StepProgress;
 import org.skillearn.examples.run.EvaluationOptions;
 import org.skillearn.examples.run.EvaluationRun;
 import picocli.CommandLine.Command;
@@ -87,37 +88,27 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Progress bar and per-epoch summary on standard error. */
+    /** The evaluation's progress and one short line per epoch on standard error. */
     private static final class Bar implements GenotypeTraining.Listener {
-        private final PrintStream err = System.err;
+        private final StatusLine line = StatusLine.standardError();
+        private final StepProgress progress;
         private final int epochs;
-        private final long start = System.nanoTime();
-        private long steps;
 
         Bar(int epochs) {
             this.epochs = epochs;
+            this.progress = new StepProgress(line, epochs);
         }
 
         @Override
         public void step(int epoch, long step, long stepsPerEpoch, double loss) {
-            steps++;
-            if (step % Math.max(1, stepsPerEpoch / 20) != 0 && step != stepsPerEpoch) {
-                return;
-            }
-            long total = epochs * stepsPerEpoch;
-            long done = (epoch - 1) * stepsPerEpoch + step;
-            double left = (System.nanoTime() - start) / 1e9 / steps * (total - done);
-            int filled = (int) (30 * done / total);
-            err.printf("\r[%s%s] epoch %d/%d step %d/%d  loss=%.4f  %.0fs left ", "#".repeat(filled), ".".repeat(30 - filled),
-                    epoch, epochs, step, stepsPerEpoch, loss, left);
-            err.flush();
+            progress.step(epoch, step, stepsPerEpoch, "loss", loss);
         }
 
         @Override
         public void epoch(GenotypeTraining.Epoch e) {
-            err.print("\r" + " ".repeat(90) + "\r");
-            err.printf("epoch %d/%d: train loss %.4f, train accuracy %.4f, test accuracy %s, %.1fs%n", e.epoch(), epochs,
-                    e.trainLoss(), e.trainAccuracy(), Double.isNaN(e.testAccuracy()) ? "(not tested)"
-                            : String.format("%.4f", e.testAccuracy()), e.seconds());
+            line.line("epoch " + e.epoch() + "/" + epochs + " (" + StepProgress.duration(e.seconds()) + "): train loss "
+                    + StatusLine.number(e.trainLoss()) + ", train accuracy " + StatusLine.number(e.trainAccuracy()) + ", test accuracy "
+                    + (Double.isNaN(e.testAccuracy()) ? "(not tested)" : StatusLine.number(e.testAccuracy())));
         }
     }
 }

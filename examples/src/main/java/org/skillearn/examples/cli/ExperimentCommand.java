@@ -3,6 +3,7 @@ package org.skillearn.examples.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.Experiment;
 import org.skillearn.examples.experiment.ExperimentOptions;
@@ -125,6 +126,9 @@ final class ExperimentCommand implements Callable<Integer> {
                 evalBatchSize, evalTrainImages, evalAuxiliaryWeight, evalDropPath, evalCutout, evalCropPadding));
     }
 
+    @Mixin
+    DashboardOptions.Live dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -141,7 +145,10 @@ final class ExperimentCommand implements Callable<Integer> {
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
             throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }
-        Experiment.Summary s = Experiment.run(options, new LocalExecutor(parallel), stopAfterEpochs, System.err);
+        Experiment.Summary s;
+        try (Dashboard live = dashboard.start(out)) {
+            s = Experiment.run(options, new LocalExecutor(parallel), stopAfterEpochs, System.err);
+        }
         System.out.print(s.report().table().toMarkdown());
         System.out.println("complete runs: " + s.report().complete() + " of " + s.report().planned());
         System.out.println("wrote " + out.resolve(ExperimentReport.TABLE_MD).toAbsolutePath() + ", "

@@ -1,33 +1,29 @@
 package org.skillearn.examples.cli;
 
-import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.skillearn.examples.console.StatusLine;
+import org.skillearn.examples.console.StepProgress;
 import org.skillearn.examples.run.SearchRun;
 
-/** A one-line progress bar on standard error, and a summary line per epoch (each printed after the epoch's commit). */
+/**
+ * A search's progress on standard error ({@link StepProgress}), and a short summary line per epoch
+ * after the epoch's commit: its time, F, each stage's loss and the accuracies, four significant
+ * digits each; everything else the epoch measured is in {@code metrics.jsonl}.
+ */
 final class Progress implements SearchRun.Listener {
 
-    private static final int WIDTH = 30;
-
-    private final PrintStream err = System.err;
-    private final long start = System.nanoTime();
-    private long stepsDone;
+    private final StatusLine line = StatusLine.standardError();
+    private StepProgress steps;
     private volatile int committedEpoch;
 
     @Override
     public void step(int epoch, int epochs, long step, long stepsPerEpoch, double validation) {
-        stepsDone++;
-        if (step % Math.max(1, stepsPerEpoch / 20) != 0 && step != stepsPerEpoch) {
-            return;
+        if (steps == null) {
+            steps = new StepProgress(line, epochs);
         }
-        long done = (epoch - 1) * stepsPerEpoch + step;
-        long total = epochs * stepsPerEpoch;
-        int filled = (int) (WIDTH * done / total);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double left = elapsed / stepsDone * (total - done);
-        err.printf("\r[%s%s] epoch %d/%d step %d/%d  F=%.4f  %.0fs left ", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                epoch, epochs, step, stepsPerEpoch, validation, left);
-        err.flush();
+        steps.step(epoch, step, stepsPerEpoch, "F", validation);
     }
 
     /** Where the run's last commit stands, for messages (Ctrl-C, out of memory). */
@@ -40,13 +36,24 @@ final class Progress implements SearchRun.Listener {
     @Override
     public void epoch(int epoch, int epochs, Map<String, Object> metrics) {
         committedEpoch = epoch;
-        err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-        StringBuilder line = new StringBuilder("epoch " + epoch + "/" + epochs + ":");
+        line.line(summary(epoch, epochs, metrics));
+    }
+
+    /** "epoch 2/5 (3.1s): F 2.192; stage weights 2.233; search_val_accuracy 0.467". */
+    static String summary(int epoch, int epochs, Map<String, Object> metrics) {
+        List<String> parts = new ArrayList<>();
+        if (metrics.get("validation_objective") instanceof Number f) {
+            parts.add("F " + StatusLine.number(f.doubleValue()));
+        }
+        if (metrics.get("stage_loss") instanceof Map<?, ?> stages) {
+            stages.forEach((k, v) -> parts.add("stage " + k + " " + StatusLine.number(((Number) v).doubleValue())));
+        }
         metrics.forEach((k, v) -> {
-            if (!(v instanceof double[][])) { // α matrices go to metrics.jsonl only
-                line.append(' ').append(k).append('=').append(v);
+            if (k.endsWith("accuracy") && v instanceof Number n) {
+                parts.add(k + " " + StatusLine.number(n.doubleValue()));
             }
         });
-        err.println(line);
+        String time = metrics.get("seconds") instanceof Number s ? " (" + StepProgress.duration(s.doubleValue()) + ")" : "";
+        return "epoch " + epoch + "/" + epochs + time + ": " + String.join("; ", parts);
     }
 }

@@ -7,6 +7,9 @@ import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.NonFiniteValueException;
+import org.skillearn.examples.console.StatusLine;
+import org.skillearn.examples.console.StepProgress;
+import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
@@ -104,13 +107,16 @@ final class SearchCommand implements Callable<Integer> {
     /** The exit status of a run stopped for lack of memory. */
     static final int OUT_OF_MEMORY = 3;
 
+    @Mixin
+    DashboardOptions.Live dashboard;
+
     @Spec
     CommandSpec spec;
 
     /** {@code --resume} continues the run its folder describes: other options would be ignored, so they are refused. */
     private void requireResumeAlone() {
         List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(OptionSpec::longestName).filter(n -> !n.equals("--resume") && !n.equals("--stop-after-epochs")).toList();
+                .map(OptionSpec::longestName).filter(n -> !n.equals("--resume") && !n.equals("--stop-after-epochs") && !n.equals("--dashboard")).toList();
         if (!others.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--resume continues the run with the options in "
                     + resume.resolve(SearchRun.CONFIG) + "; it takes no other options, got " + String.join(", ", others));
@@ -148,7 +154,7 @@ final class SearchCommand implements Callable<Integer> {
         Thread interrupted = new Thread(() -> System.err.println(System.lineSeparator() + "interrupted; " + progress.committed()
                 + " continue with: ./skillearn search --resume " + dir));
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
+        try (Dashboard live = dashboard.start(dir)) {
             SearchRun.Outcome outcome;
             if (resume != null) {
                 System.err.println("resuming " + dir);
@@ -158,8 +164,8 @@ final class SearchCommand implements Callable<Integer> {
                 outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
             }
             if (outcome.complete()) {
-                System.out.println("result: " + outcome.result());
-                System.out.println("wrote " + dir.toAbsolutePath());
+                System.out.println(resultLine(outcome.result()));
+                System.out.println("wrote " + dir.toAbsolutePath() + " (" + String.join(", ", written(dir)) + ")");
             } else {
                 System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: ./skillearn search --resume " + dir);
             }
@@ -182,5 +188,28 @@ final class SearchCommand implements Callable<Integer> {
                 // the hook is running: let it print
             }
         }
+    }
+
+    /** "result: test_accuracy 0.455, 8634 parameters, search 0.71s": the figures of result.json that fit a line. */
+    static String resultLine(java.util.Map<String, Object> result) {
+        List<String> parts = new java.util.ArrayList<>();
+        result.forEach((k, v) -> {
+            if (k.endsWith("accuracy") && v instanceof Number n) {
+                parts.add(k + " " + StatusLine.number(n.doubleValue()));
+            }
+        });
+        if (result.get("parameters") instanceof Number p) {
+            parts.add(p + " parameters");
+        }
+        if (result.get("search_seconds") instanceof Number t) {
+            parts.add("search " + StepProgress.duration(t.doubleValue()));
+        }
+        return "result: " + String.join(", ", parts);
+    }
+
+    /** The result files the run folder holds: result.json, and genotype.json and cells.svg where the method derives a genotype. */
+    private static List<String> written(Path dir) {
+        return java.util.stream.Stream.of("result.json", "genotype.json", "cells.svg").filter(f -> java.nio.file.Files.exists(dir.resolve(f)))
+                .toList();
     }
 }

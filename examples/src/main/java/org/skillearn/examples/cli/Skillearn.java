@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code skillearn} command line. */
 @Command(name = "skillearn", mixinStandardHelpOptions = true, version = "skillearn 0.1.0",
         description = "Human learning skills as multi-level optimization programs (Skillearn).",
-        subcommands = {SearchCommand.class, EvaluateCommand.class, ExplainCommand.class, ExperimentCommand.class})
+        subcommands = {SearchCommand.class, EvaluateCommand.class, ExplainCommand.class, ExperimentCommand.class,
+            DashboardCommand.class})
 public final class Skillearn implements Runnable {
 
     @Override

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skillearn.darts.evaluation.GenotypeTraining;
+import org.skillearn.examples.console.StatusLine;
 import org.skillearn.examples.run.SearchRun;
 
 /**
@@ -15,7 +16,7 @@ public final class ExperimentProgress {
 
     private static final long MIN_INTERVAL_NANOS = 500_000_000L;
 
-    private final PrintStream err;
+    private final StatusLine err;
     private final int total;
     private final long start = System.nanoTime();
     private final Map<RunSpec, double[]> active = new LinkedHashMap<>();
@@ -31,7 +32,7 @@ public final class ExperimentProgress {
      */
     public ExperimentProgress(int total, PrintStream err) {
         this.total = total;
-        this.err = err;
+        this.err = err == System.err ? StatusLine.standardError() : new StatusLine(err, false);
         this.workLeft = total;
     }
 
@@ -39,7 +40,7 @@ public final class ExperimentProgress {
     public synchronized void alreadyComplete(RunSpec spec) {
         done++;
         workLeft -= 1;
-        err.printf("[%d/%d runs] %s: already complete, not redone%n", done, total, spec.name());
+        err.line(String.format("[%d/%d runs] %s: already complete, not redone", done, total, spec.name()));
     }
 
     /** A run about to start (or resume) with {@code epochsDone} of {@code epochs} epochs behind it. */
@@ -49,7 +50,7 @@ public final class ExperimentProgress {
         workLeft -= f;
         position.put(spec, epochsDone == 0 ? "starting" : epochsDone == epochs ? "search complete, evaluating the genotype"
                 : "resuming after epoch " + epochsDone);
-        err.printf("[%d/%d runs] %s: %s%n", done, total, spec.name(), position.get(spec));
+        err.line(String.format("[%d/%d runs] %s: %s", done, total, spec.name(), position.get(spec)));
     }
 
     /** A run that ended in this invocation. */
@@ -64,8 +65,8 @@ public final class ExperimentProgress {
             workDone += end - f[0];
             workLeft -= 1 - f[0];
         }
-        err.printf("\r[%d/%d runs] %s: %s %s%n", done, total, spec.name(),
-                status == RunStatus.COMPLETED ? "complete" : "stopped", summary);
+        err.line(String.format("[%d/%d runs] %s: %s %s", done, total, spec.name(),
+                status == RunStatus.COMPLETED ? "complete" : "stopped", summary));
     }
 
     /** A run that failed. */
@@ -73,7 +74,7 @@ public final class ExperimentProgress {
         double[] f = active.remove(spec);
         workLeft -= f == null ? 1 : 1 - f[0];
         position.remove(spec);
-        err.printf("\r[%d/%d runs] %s: FAILED: %s%n", done, total, spec.name(), e.getMessage());
+        err.line(String.format("[%d/%d runs] %s: FAILED: %s", done, total, spec.name(), e.getMessage()));
     }
 
     /** The listener a run reports its steps and epochs to. */
@@ -122,11 +123,10 @@ public final class ExperimentProgress {
             return;
         }
         lastPrint = now;
-        StringBuilder line = new StringBuilder("\r[" + done + "/" + total + " runs]");
+        StringBuilder line = new StringBuilder("[" + done + "/" + total + " runs]");
         position.forEach((s, p) -> line.append(' ').append(s.name()).append(": ").append(p).append(';'));
-        line.append(' ').append(timeLeft()).append("   ");
-        err.print(line);
-        err.flush();
+        line.append(' ').append(timeLeft());
+        err.status(line.toString());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.skillearn.darts.resnet.ResNetConfig;
 import org.skillearn.darts.resnet.ResNetExecutor;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
+import org.skillearn.examples.figures.CellDrawing;
 import org.skillearn.lpt.DartsLpt;
 import org.skillearn.lpt.DartsLptConfig;
 import org.skillearn.lpt.LptConfig;
@@ -131,6 +132,7 @@ public final class DartsLptProgram implements SearchProgram {
     /** {@value #GENOTYPE_FILE}: the final genotype as JSON. */
     @Override
     public Map<String, String> files(ProgramState state) {
-        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
+        Genotype g = genotype(state);
+        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
     }
 }

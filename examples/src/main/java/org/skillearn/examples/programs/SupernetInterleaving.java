@@ -22,6 +22,7 @@ import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.darts.supernet.SupernetTaskLoss;
+import org.skillearn.examples.figures.CellDrawing;
 import org.skillearn.interleave.DartsTaskModel;
 import org.skillearn.interleave.IlProgram;
 import org.skillearn.interleave.InterleavingLearning;
@@ -158,6 +159,7 @@ public final class SupernetInterleaving implements SearchProgram {
     /** The genotype as {@value #GENOTYPE_FILE}. */
     @Override
     public Map<String, String> files(ProgramState state) {
-        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(genotype(state)));
+        Genotype g = genotype(state);
+        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
     }
 }

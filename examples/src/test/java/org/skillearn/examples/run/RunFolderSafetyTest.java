@@ -64,7 +64,7 @@ class RunFolderSafetyTest {
         Map<String, byte[]> before = files(out);
         String err = StandardError.of(() -> assertNotEquals(0, Skillearn.execute("search", "--method", "lpt", "--epochs", "1",
                 "--batch-size", "256", "--out", out.toString())));
-        assertTrue(err.contains(out + ": already holds a run (config.json, program.md, metrics.jsonl, checkpoint.bin, result.json)"),
+        assertTrue(err.contains(out + ": already holds a run (config.json, program.md, metrics.jsonl, checkpoint.bin, result.json, steps.jsonl)"),
                 err);
         assertTrue(err.contains("it is complete; choose another --out"), err);
         Map<String, byte[]> after = files(out);

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,12 +19,19 @@ import org.skillearn.core.io.AtomicFiles;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.Checkpoint;
 import org.skillearn.core.solver.ProgramState;
+import org.skillearn.core.solver.StepReport;
 
 /**
  * The folder of one run, kept by the {@link RunLoop} as a listener: {@value #CONFIG} (what the run
  * is), {@value #PROGRAM} (its stage tables), {@value #METRICS} (one JSON object per epoch),
- * {@value #CHECKPOINT} (the state after the last committed epoch) and, once complete,
- * {@value #RESULT}.
+ * {@value #CHECKPOINT} (the state after the last committed epoch), {@value #STEPS} (one JSON object
+ * per solver step, appended as the run goes, for live views) and, once complete, {@value #RESULT}.
+ *
+ * <p>{@value #STEPS} is a log, not a commit point: each line is {@code {"step": t, "epoch": e,
+ * "epoch_step": s, "ms": …, "stage_loss": {stage: L_k + γ_k I_k}, "validation_objective": F,
+ * "hypergradient_norm": {set: ‖dF/dU‖}}} with t the solver steps taken (1-based); a resume drops
+ * the lines past the committed epoch (and a line a kill cut short), so after a resume it holds
+ * exactly the lines of an uninterrupted run, timings aside.
  *
  * <p>One commit point per epoch: the epoch's metrics are written first (the whole file, atomically),
  * then the checkpoint (atomically); the checkpoint's rename commits the epoch. A resume keeps the
@@ -39,8 +48,9 @@ public final class RunFolder implements RunListener {
     public static final String METRICS = "metrics.jsonl";
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String RESULT = "result.json";
+    public static final String STEPS = "steps.jsonl";
 
-    private static final List<String> RUN_FILES = List.of(CONFIG, PROGRAM, METRICS, CHECKPOINT, RESULT);
+    private static final List<String> RUN_FILES = List.of(CONFIG, PROGRAM, METRICS, CHECKPOINT, RESULT, STEPS);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
@@ -212,15 +222,61 @@ public final class RunFolder implements RunListener {
 
     @Override
     public void onRunStart(RunStart start) {
-        if (start.state().step() == 0) {
-            try {
+        long done = start.state().step();
+        try {
+            if (done == 0) {
                 writeMetrics();
                 saveCheckpoint(start.state());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+            keepCommittedSteps(done);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        committedSteps = done;
+    }
+
+    /** Appends the step's line to {@value #STEPS}. */
+    @Override
+    public void onStep(StepEnd s) {
+        StepReport r = s.report();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("step", r.step() + 1);
+        line.put("epoch", s.epoch());
+        line.put("epoch_step", s.step());
+        line.put("ms", r.nanos() / 1e6);
+        line.put("stage_loss", r.stageLosses());
+        line.put("validation_objective", r.validationValue());
+        line.put("hypergradient_norm", r.hypergradientNorms());
+        try {
+            Files.writeString(root.resolve(STEPS), JSON_LINE.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites {@value #STEPS} with its whole lines of steps 1..done only (none for a new run). */
+    private void keepCommittedSteps(long done) throws IOException {
+        Path file = root.resolve(STEPS);
+        List<String> kept = new ArrayList<>();
+        if (done > 0 && Files.exists(file)) {
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                JsonNode n;
+                try {
+                    n = JSON_LINE.readTree(l);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException cut) {
+                    break; // a line a kill cut short ends the log
+                }
+                if (n == null || !n.path("step").canConvertToLong() || n.path("step").asLong() > done) {
+                    break;
+                }
+                kept.add(l);
             }
         }
-        committedSteps = start.state().step();
+        StringBuilder b = new StringBuilder();
+        kept.forEach(l -> b.append(l).append('\n'));
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /** Commits the epoch: its metrics, then the checkpoint. */

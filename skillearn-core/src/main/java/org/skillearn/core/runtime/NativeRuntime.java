@@ -172,8 +172,9 @@ public final class NativeRuntime {
                     + " set SD_MAX_THREADS={} in the environment", Nd4j.getEnvironment().maxThreads(), threads);
         }
         Settings s = new Settings(inForce, limit, limitSource);
-        LOG.info("native runtime: {} libnd4j thread(s){}, memory limit {} ({}; -D{} and -D{} override)", s.threads(),
-                userThreads ? " (from the environment)" : "", s.describeLimit(), limitSource, THREADS_PROPERTY, LIMIT_PROPERTY);
+        LOG.info("native runtime: {} libnd4j thread(s){}, memory limit {} ({})", s.threads(),
+                userThreads ? " (from the environment)" : "", s.describeLimit(), limitSource);
+        LOG.debug("-D{} and -D{} override the native runtime's settings", THREADS_PROPERTY, LIMIT_PROPERTY);
         return s;
     }
 

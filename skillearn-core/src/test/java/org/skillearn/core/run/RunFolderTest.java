@@ -66,6 +66,41 @@ class RunFolderTest {
         return out;
     }
 
+    /** The step log without its timings. */
+    private static List<JsonNode> steps(Path dir) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(RunFolder.STEPS))) {
+            ObjectNode n = (ObjectNode) JSON.readTree(line);
+            n.remove("ms");
+            out.add(n);
+        }
+        return out;
+    }
+
+    @Test
+    void theStepLogHasOneLinePerStepAndAResumeDropsTheLinesPastTheCommit(@TempDir Path dir) throws IOException {
+        assertTrue(run(dir, false, name -> { }).complete());
+        List<JsonNode> steps = steps(dir);
+        assertEquals(EPOCHS * STEPS, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i + 1, steps.get(i).path("step").asInt());
+            assertEquals(i / STEPS + 1, steps.get(i).path("epoch").asInt());
+            assertEquals(i % STEPS + 1, steps.get(i).path("epoch_step").asInt());
+            assertTrue(steps.get(i).path("validation_objective").isNumber() && steps.get(i).path("stage_loss").size() == 3,
+                    steps.get(i).toString());
+        }
+        // as after a kill mid-epoch: a logged step past the commit, then a line cut short
+        String whole = Files.readString(dir.resolve(RunFolder.STEPS));
+        Files.writeString(dir.resolve(RunFolder.STEPS), whole + "{\"step\":7,\"epoch\":4}\n{\"step\":8,\"ep");
+        SkillProgram p = TestPrograms.chain(false).program();
+        try (ProgramState state = ProgramState.initialize(p, DataType.DOUBLE, 4)) {
+            RunFolder f = RunFolder.open(dir, p);
+            f.restore(state, STEPS);
+            f.onRunStart(new RunStart(EPOCHS + 1, STEPS, EPOCHS + 1, state));
+        }
+        assertEquals(whole, Files.readString(dir.resolve(RunFolder.STEPS)));
+    }
+
     @Test
     void aKillBetweenAnyTwoWritesLeavesAFolderThatResumesToTheUninterruptedResult(@TempDir Path tmp) throws IOException {
         Path straight = tmp.resolve("straight");
@@ -89,6 +124,7 @@ class RunFolderTest {
             assertTrue(run(dir, true, name -> { }).complete(), "resume after a kill before write " + kill);
             assertArrayEquals(checkpoint, Files.readAllBytes(dir.resolve(RunFolder.CHECKPOINT)), "checkpoint, kill " + kill);
             assertEquals(metrics, metrics(dir), "metrics, kill before write " + kill + " (" + writes.get(kill) + ")");
+            assertEquals(steps(straight), steps(dir), "the step log, kill before write " + kill);
             assertEquals(Files.readString(straight.resolve(RunFolder.RESULT)), Files.readString(dir.resolve(RunFolder.RESULT)));
         }
     }
