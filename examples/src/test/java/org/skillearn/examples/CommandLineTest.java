@@ -22,6 +22,10 @@ class CommandLineTest {
         JsonNode config = json.readTree(out.resolve("config.json").toFile());
         assertEquals("lpt", config.get("options").get("method").asText());
         assertEquals(3000, config.get("search_train").asInt());
+        // the build's commit (a clone builds with .git; "unknown" only outside a checkout) and the libraries' versions
+        String commit = config.path("versions").path("git_commit").asText();
+        assertTrue(commit.matches("[0-9a-f]{40}") || commit.equals("unknown"), config.toString());
+        assertEquals("1.0.0-M2.1", config.path("versions").path("nd4j").asText());
         List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
         assertEquals(1, metrics.size());
         JsonNode epoch = json.readTree(metrics.get(0));

@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 /** {@code --dataset} and {@code --data-dir}, shared by search, evaluate and experiment (a picocli mixin). */
 final class DataOptions {
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", converter = TypedOptions.DatasetConverter.class,
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", converter = TypedOptions.DatasetConverter.class, paramLabel = "DATASET",
             completionCandidates = TypedOptions.DatasetNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     DatasetChoice dataset;
 
-    @Option(names = "--data-dir", description = "folder with the dataset's files (default for fashion-mnist: the bundled"
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the dataset's files (default for fashion-mnist: the bundled"
             + " 6,000 + 1,000 image subset; the full set: /usr/share/datasets/fashion-mnist)")
     Path dataDir;
 

@@ -15,6 +15,7 @@ import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 import org.skillearn.lpt.LptAblation;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,76 +28,101 @@ import picocli.CommandLine.Spec;
  * {@code skillearn search}: runs a method's program with the solver in a run folder
  * ({@link SearchRun}), or continues a stopped one.
  */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search with a Skillearn program.")
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Search with a Skillearn program.")
 final class SearchCommand implements Callable<Integer> {
 
-    @Option(names = "--method", defaultValue = "lpt", converter = TypedOptions.MethodConverter.class,
-            completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Method method;
+    /** What to search: the method, its learners and its hypergradient. */
+    static final class What {
+        @Option(names = "--method", defaultValue = "lpt", converter = TypedOptions.MethodConverter.class, paramLabel = "METHOD",
+                completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Method method;
 
-    @Option(names = "--model", defaultValue = "linear",
-            description = "learners: linear (gated softmax regression and tanh encoders; default) or darts (the DARTS supernet)")
-    String model;
+        @Option(names = "--model", defaultValue = "linear", paramLabel = "MODEL",
+                description = "learners: linear (gated softmax regression and tanh encoders; default) or darts (the DARTS supernet)")
+        String model;
 
-    @Option(names = "--channels", defaultValue = "16", description = "darts model: initial channels C (default: ${DEFAULT-VALUE})")
-    int channels;
+        @Option(names = "--order", defaultValue = "2", paramLabel = "1|2", description = "hypergradient order (default: ${DEFAULT-VALUE})")
+        int order;
 
-    @Option(names = "--layers", defaultValue = "8", description = "darts model: cells (default: ${DEFAULT-VALUE})")
-    int layers;
+        @Option(names = "--hypergradient", converter = TypedOptions.HypergradientConverter.class, paramLabel = "METHOD",
+                description = TypedOptions.HYPERGRADIENT_HELP)
+        HypergradientSpec hypergradient;
 
-    @Option(names = "--encoder", defaultValue = "auto", description = "LPT on the darts model: the tester's ResNet encoder,"
-            + " small (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images; default)")
-    String encoder;
+        @Option(names = "--inner-steps", defaultValue = "1", paramLabel = "N", description = TypedOptions.INNER_STEPS_HELP)
+        int innerSteps;
+    }
 
-    @Option(names = "--steps-per-epoch", defaultValue = "0",
-            description = "solver steps per epoch; 0 (default): one pass over search-train")
-    long stepsPerEpoch;
+    /** How long, on what batches, from which seed. */
+    static final class Budget {
+        @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "search epochs (default: ${DEFAULT-VALUE})")
+        int epochs;
 
-    @Option(names = "--order", defaultValue = "2", description = "hypergradient order, 1 or 2 (default: ${DEFAULT-VALUE})")
-    int order;
+        @Option(names = "--steps-per-epoch", defaultValue = "0", paramLabel = "N",
+                description = "solver steps per epoch; 0 (default): one pass over search-train")
+        long stepsPerEpoch;
 
-    @Option(names = "--hypergradient", converter = TypedOptions.HypergradientConverter.class,
-            description = TypedOptions.HYPERGRADIENT_HELP)
-    HypergradientSpec hypergradient;
+        @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batchSize;
 
-    @Option(names = "--inner-steps", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
-    int innerSteps;
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+    }
+
+    /** The DARTS supernet's size and LPT's tester on it. */
+    static final class Supernet {
+        @Option(names = "--channels", defaultValue = "16", paramLabel = "C", description = "initial channels C (default: ${DEFAULT-VALUE})")
+        int channels;
+
+        @Option(names = "--layers", defaultValue = "8", paramLabel = "L", description = "cells (default: ${DEFAULT-VALUE})")
+        int layers;
+
+        @Option(names = "--encoder", defaultValue = "auto", paramLabel = "ENCODER", description = "LPT's tester: the ResNet encoder,"
+                + " small (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images; default)")
+        String encoder;
+    }
+
+    /** Learning by Passing Tests and Interleaving Learning. */
+    static final class Skills {
+        @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class, paramLabel = "ABLATION",
+                completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        LptAblation ablation;
+
+        @Option(names = "--lambda", defaultValue = "1", paramLabel = "λ", description = "LPT λ, or IL's proximity weight (default: ${DEFAULT-VALUE})")
+        double lambda;
+
+        @Option(names = "--gamma", defaultValue = "1", paramLabel = "γ", description = "LPT γ (default: ${DEFAULT-VALUE})")
+        double gamma;
+
+        @Option(names = "--rounds", defaultValue = "2", paramLabel = "M", description = "IL rounds M (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--tasks", defaultValue = "fine,coarse", paramLabel = "TASKS", description = "IL and MTL: the learners' tasks in"
+                + " hand-over order, from fine (the dataset's classes), coarse (Fashion-MNIST's four groups), cifar10 and cifar100 (each"
+                + " with its own images from --data-dir; --dataset cifar10 or cifar100) (default: ${DEFAULT-VALUE})")
+        String tasks;
+    }
+
+    @ArgGroup(validate = false, heading = "%nWhat to search:%n", order = 1)
+    What what = new What();
+
+    @ArgGroup(validate = false, heading = "%nBudget:%n", order = 2)
+    Budget budget = new Budget();
+
+    @ArgGroup(validate = false, heading = "%nThe DARTS supernet (--model darts):%n", order = 3)
+    Supernet supernet = new Supernet();
+
+    @ArgGroup(validate = false, heading = "%nLPT, IL and MTL:%n", order = 4)
+    Skills skills = new Skills();
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "search epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--batch-size", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--out", description = "output folder, which must not hold a run (default: runs/search, or runs/search-N"
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder, which must not hold a run (default: runs/search, or runs/search-N"
             + " when that holds one)")
     Path out;
 
-    @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class,
-            completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    LptAblation ablation;
-
-    @Option(names = "--lambda", defaultValue = "1", description = "LPT λ, or IL's proximity weight (default: ${DEFAULT-VALUE})")
-    double lambda;
-
-    @Option(names = "--gamma", defaultValue = "1", description = "LPT γ (default: ${DEFAULT-VALUE})")
-    double gamma;
-
-    @Option(names = "--rounds", defaultValue = "2", description = "IL rounds M (default: ${DEFAULT-VALUE})")
-    int rounds;
-
-    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "IL and MTL: the learners' tasks in hand-over order,"
-            + " from fine (the dataset's classes), coarse (Fashion-MNIST's four groups), cifar10 and cifar100 (each with its own"
-            + " images from --data-dir; --dataset cifar10 or cifar100) (default: ${DEFAULT-VALUE})")
-    String tasks;
-
-    @Option(names = "--resume", description = "continue the stopped run in this folder with the options in its config.json"
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the stopped run in this folder with the options in its config.json"
             + " (no other options)")
     Path resume;
 
@@ -128,17 +154,16 @@ final class SearchCommand implements Callable<Integer> {
      * usage), not a run-time failure.
      */
     private SearchOptions options() {
-        if (order == 1 && hypergradient != null) {
+        if (what.order == 1 && what.hypergradient != null) {
             throw new ParameterException(spec.commandLine(), "--hypergradient " + spec.commandLine().getParseResult()
                     .matchedOption("--hypergradient").stringValues().get(0) + " needs --order 2; --order 1 has no second-order terms to compute");
         }
-        if (hypergradient == null) {
-            hypergradient = SearchOptions.DEFAULT_HYPERGRADIENT;
-        }
+        HypergradientSpec hypergradient = what.hypergradient == null ? SearchOptions.DEFAULT_HYPERGRADIENT : what.hypergradient;
         try {
-            return new SearchOptions(method.cliName(), model, order, data.datasetName(), data.dataDir, epochs, batchSize, seed,
-                    lambda, gamma, ablation.cliName(), rounds, channels, layers, stepsPerEpoch, encoder, IlTasks.parse(tasks),
-                    hypergradient, innerSteps);
+            return new SearchOptions(what.method.cliName(), what.model, what.order, data.datasetName(), data.dataDir, budget.epochs,
+                    budget.batchSize, budget.seed, skills.lambda, skills.gamma, skills.ablation.cliName(), skills.rounds,
+                    supernet.channels, supernet.layers, budget.stepsPerEpoch, supernet.encoder, IlTasks.parse(skills.tasks),
+                    hypergradient, what.innerSteps);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.skillearn.examples.run.Environment;
 import org.skillearn.examples.run.RunDirectory;
 import org.skillearn.examples.run.SearchRun;
 

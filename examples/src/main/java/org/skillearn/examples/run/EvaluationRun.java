@@ -104,6 +104,7 @@ public final class EvaluationRun {
         config.put("parameters", net.testParameterCount());
         config.put("java", System.getProperty("java.version"));
         config.put("backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
+        config.put("versions", Environment.versions());
         run.writeJson(SearchRun.CONFIG, config);
         run.writeText(SearchRun.METRICS, "");
         GenotypeTraining.Result r = training.run(train, data.test(), o.testEvery(), new GenotypeTraining.Listener() {

@@ -173,6 +173,7 @@ public final class SearchRun {
         config.put("steps_per_epoch", setup.stepsPerEpoch());
         config.put("java", System.getProperty("java.version"));
         config.put("backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
+        config.put("versions", Environment.versions());
         return config;
     }
 

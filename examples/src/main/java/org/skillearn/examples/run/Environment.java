@@ -1,4 +1,4 @@
-package org.skillearn.examples.experiment;
+package org.skillearn.examples.run;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +11,27 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.examples.cli.Skillearn;
 import picocli.CommandLine.Command;
 
-/** The software and machine a run executes on, for its record. */
-final class Environment {
+/**
+ * The software and machine a run executes on, for its records ({@code config.json} of every run
+ * folder, {@code record.json} of an experiment's runs). The git commit is the one the jar was
+ * built from ({@value #GIT_PROPERTIES}, written by git-commit-id-maven-plugin at build time;
+ * "unknown" when built outside a git checkout).
+ */
+public final class Environment {
+
+    /** The build's git properties in the jar. */
+    static final String GIT_PROPERTIES = "skillearn-git.properties";
 
     private Environment() {
     }
 
-    /** Versions of Skillearn, Java, ND4J and the operating system. */
-    static Map<String, Object> versions() {
+    /** Versions of Skillearn (and the git commit it was built from), Java, ND4J and the operating system. */
+    public static Map<String, Object> versions() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("skillearn", Skillearn.class.getAnnotation(Command.class).version()[0].replace("skillearn ", ""));
+        Properties git = gitProperties();
+        m.put("git_commit", git.getProperty("git.commit.id", "unknown"));
+        m.put("git_dirty", Boolean.parseBoolean(git.getProperty("git.dirty", "false")));
         m.put("java", System.getProperty("java.version"));
         m.put("java_vendor", System.getProperty("java.vendor"));
         m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
@@ -30,7 +41,7 @@ final class Environment {
     }
 
     /** ND4J's backend and its thread limit. */
-    static Map<String, Object> backend() {
+    public static Map<String, Object> backend() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         m.put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
@@ -39,12 +50,24 @@ final class Environment {
     }
 
     /** Processors and CPU model of this host. */
-    static Map<String, Object> host() {
+    public static Map<String, Object> host() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("cpu_model", cpuModel());
         m.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
         return m;
+    }
+
+    private static Properties gitProperties() {
+        Properties p = new Properties();
+        try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(GIT_PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // no build information: "unknown"
+        }
+        return p;
     }
 
     private static String nd4jVersion() {
