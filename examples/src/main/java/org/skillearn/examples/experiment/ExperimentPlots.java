@@ -11,6 +11,7 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -126,16 +127,56 @@ public final class ExperimentPlots {
         s.setMarker(MARKERS[style % MARKERS.length]);
     }
 
-    /** Mean test error per table row with ± one standard deviation over seeds. */
+    /**
+     * Test error per table row: every seed's error as its own marker beside the mean with ± one
+     * sample standard deviation. The error axis spans the data, not 0–100 %, so differences between
+     * methods show; ticks are rounded to 0.1 %.
+     */
     static CategoryChart errors(ResultsTable table) {
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Test error, mean ± std over seeds")
+        List<TableRow> rows = table.rows();
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Test error per seed, and mean ± std over seeds")
                 .xAxisTitle("method (task)").yAxisTitle("error (%)").build();
         style(c.getStyler());
-        c.getStyler().setLegendVisible(false);
+        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setErrorBarsColor(Color.BLACK);
-        c.getStyler().setYAxisMin(0.0);
-        c.addSeries("error", table.rows().stream().map(TableRow::label).toList(),
-                table.rows().stream().map(r -> r.error().mean()).toList(), table.rows().stream().map(r -> r.error().std()).toList());
+        c.getStyler().setYAxisDecimalPattern("0.0");
+        c.getStyler().setMarkerSize(9);
+        List<String> labels = rows.stream().map(TableRow::label).toList();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int seeds = rows.stream().mapToInt(r -> r.errors().size()).max().orElse(0);
+        for (int k = 0; k < seeds; k++) {
+            List<Double> ys = new ArrayList<>();
+            for (TableRow r : rows) {
+                Double e = k < r.errors().size() ? r.errors().get(k) : null;
+                ys.add(e);
+                if (e != null) {
+                    lo = Math.min(lo, e);
+                    hi = Math.max(hi, e);
+                }
+            }
+            boolean sameSeeds = rows.stream().allMatch(r -> r.seeds().equals(rows.get(0).seeds()));
+            String name = sameSeeds ? "seed " + rows.get(0).seeds().get(k) : "run " + (k + 1) + " of each row";
+            CategorySeries s = c.addSeries(name, labels, ys);
+            s.setMarker(MARKERS[k % MARKERS.length]);
+            s.setMarkerColor(COLOURS[k % COLOURS.length]);
+        }
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
+        for (TableRow r : rows) {
+            double sd = Double.isFinite(r.error().std()) ? r.error().std() : 0;
+            mean.add(r.error().mean());
+            std.add(sd);
+            lo = Math.min(lo, r.error().mean() - sd);
+            hi = Math.max(hi, r.error().mean() + sd);
+        }
+        CategorySeries summary = c.addSeries("mean ± std", labels, mean, std);
+        summary.setMarker(SeriesMarkers.DIAMOND);
+        summary.setMarkerColor(Color.BLACK);
+        double pad = Math.max(0.5, 0.1 * (hi - lo));
+        c.getStyler().setYAxisMin(Math.max(0, Math.floor(lo - pad)));
+        c.getStyler().setYAxisMax(Math.min(100, Math.ceil(hi + pad)));
         return c;
     }
 
