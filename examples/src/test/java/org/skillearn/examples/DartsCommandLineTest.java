@@ -106,8 +106,9 @@ class DartsCommandLineTest {
         assertEquals(1 - result.get("test_accuracy").asDouble(), result.get("test_error").asDouble(), 1e-12);
 
         String text = StandardError.of(() -> {
-            assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "medium", "--out", dir.resolve("o").toString()));
-            assertEquals(1, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--dataset", "cifar10",
+            // option values the options refuse are usage mistakes: status 2, as in search and experiment
+            assertEquals(2, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "medium", "--out", dir.resolve("o").toString()));
+            assertEquals(2, Skillearn.execute("evaluate", "--genotype", genotype, "--task", "coarse", "--dataset", "cifar10",
                     "--out", dir.resolve("o").toString()));
         });
         assertTrue(text.contains("--task: unknown task 'medium'; expected fine, coarse, cifar10 or cifar100"), text);

@@ -6,13 +6,17 @@ import java.util.concurrent.Callable;
 import org.skillearn.core.data.AugmentationConfig;
 import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.darts.evaluation.TrainingConfig;
+import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.console.StatusLine;
 import org.skillearn.examples.console.StepProgress;
 import org.skillearn.examples.run.EvaluationOptions;
 import org.skillearn.examples.run.EvaluationRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code skillearn evaluate}: trains a genotype's network from scratch and reports its test accuracy. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -74,20 +78,28 @@ final class EvaluateCommand implements Callable<Integer> {
             + " runs/evaluate-N when that holds one)")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
-                new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
-        EvaluationOptions options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, task, trainImages, channels, layers,
-                auxiliaryWeight > 0, training, testEvery);
+        EvaluationOptions options;
+        try {
+            TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
+                    new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
+            options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, task, trainImages, channels, layers,
+                    auxiliaryWeight > 0, training, testEvery);
+        } catch (IllegalArgumentException e) {
+            // a value the options refuse is a usage mistake: status 2 with the usage
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         Path dir = out != null ? out : FreeFolder.under("runs", "evaluate");
         Map<String, Object> result = EvaluationRun.run(options, dir, new Bar(epochs));
-        System.out.println("result: " + result);
+        System.out.println(ResultLine.of(result));
         System.out.println("wrote " + dir.toAbsolutePath());
         return 0;
     }
 
-    /** Progress bar and per-epoch summary on standard error. */
     /** The evaluation's progress and one short line per epoch on standard error. */
     private static final class Bar implements GenotypeTraining.Listener {
         private final StatusLine line = StatusLine.standardError();

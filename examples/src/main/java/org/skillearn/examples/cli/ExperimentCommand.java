@@ -143,7 +143,7 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (stopAfterEpochs != null && stopAfterEpochs < 1) {
-            throw new IllegalArgumentException("--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
+            throw new ParameterException(spec.commandLine(), "--stop-after-epochs must be >= 1, got " + stopAfterEpochs);
         }
         Experiment.Summary s;
         try (Dashboard live = dashboard.start(out)) {

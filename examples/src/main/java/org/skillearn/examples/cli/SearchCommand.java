@@ -7,8 +7,7 @@ import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.NonFiniteValueException;
-import org.skillearn.examples.console.StatusLine;
-import org.skillearn.examples.console.StepProgress;
+import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
@@ -189,7 +188,7 @@ final class SearchCommand implements Callable<Integer> {
                 outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
             }
             if (outcome.complete()) {
-                System.out.println(resultLine(outcome.result()));
+                System.out.println(ResultLine.of(outcome.result()));
                 System.out.println("wrote " + dir.toAbsolutePath() + " (" + String.join(", ", written(dir)) + ")");
             } else {
                 System.err.println("stopped after epoch " + outcome.epochs() + "; continue with: ./skillearn search --resume " + dir);
@@ -213,23 +212,6 @@ final class SearchCommand implements Callable<Integer> {
                 // the hook is running: let it print
             }
         }
-    }
-
-    /** "result: test_accuracy 0.455, 8634 parameters, search 0.71s": the figures of result.json that fit a line. */
-    static String resultLine(java.util.Map<String, Object> result) {
-        List<String> parts = new java.util.ArrayList<>();
-        result.forEach((k, v) -> {
-            if (k.endsWith("accuracy") && v instanceof Number n) {
-                parts.add(k + " " + StatusLine.number(n.doubleValue()));
-            }
-        });
-        if (result.get("parameters") instanceof Number p) {
-            parts.add(p + " parameters");
-        }
-        if (result.get("search_seconds") instanceof Number t) {
-            parts.add("search " + StepProgress.duration(t.doubleValue()));
-        }
-        return "result: " + String.join(", ", parts);
     }
 
     /** The result files the run folder holds: result.json, and genotype.json and cells.svg where the method derives a genotype. */
