@@ -2,6 +2,7 @@ package org.skillearn.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.experiment.EvaluationBudget;
@@ -134,6 +135,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // before anything loads ND4J: the library's memory limit and thread settings must be in force for every run
+        NativeRuntime.configure();
         ExperimentOptions options;
         try {
             options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), data.datasetName(),

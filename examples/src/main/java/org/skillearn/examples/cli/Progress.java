@@ -39,21 +39,37 @@ final class Progress implements SearchRun.Listener {
         line.line(summary(epoch, epochs, metrics));
     }
 
-    /** "epoch 2/5 (3.1s): F 2.192; stage weights 2.233; search_val_accuracy 0.467". */
+    /**
+     * "epoch 2/5 (3s): F 2.192; search_val_accuracy 0.467; stage weights 2.233": F and the
+     * accuracies first, then each stage's loss while the line stays within
+     * {@value StatusLine#MAX_LENGTH} characters (the rest is in metrics.jsonl).
+     */
     static String summary(int epoch, int epochs, Map<String, Object> metrics) {
-        List<String> parts = new ArrayList<>();
+        List<String> first = new ArrayList<>();
         if (metrics.get("validation_objective") instanceof Number f) {
-            parts.add("F " + StatusLine.number(f.doubleValue()));
-        }
-        if (metrics.get("stage_loss") instanceof Map<?, ?> stages) {
-            stages.forEach((k, v) -> parts.add("stage " + k + " " + StatusLine.number(((Number) v).doubleValue())));
+            first.add("F " + StatusLine.number(f.doubleValue()));
         }
         metrics.forEach((k, v) -> {
             if (k.endsWith("accuracy") && v instanceof Number n) {
-                parts.add(k + " " + StatusLine.number(n.doubleValue()));
+                first.add(k + " " + StatusLine.number(n.doubleValue()));
             }
         });
+        List<String> stages = new ArrayList<>();
+        if (metrics.get("stage_loss") instanceof Map<?, ?> losses) {
+            losses.forEach((k, v) -> stages.add("stage " + k + " " + StatusLine.number(((Number) v).doubleValue())));
+        }
         String time = metrics.get("seconds") instanceof Number s ? " (" + StepProgress.duration(s.doubleValue()) + ")" : "";
-        return "epoch " + epoch + "/" + epochs + time + ": " + String.join("; ", parts);
+        StringBuilder line = new StringBuilder("epoch " + epoch + "/" + epochs + time + ": " + String.join("; ", first));
+        String more = "; … (metrics.jsonl)";
+        for (int i = 0; i < stages.size(); i++) {
+            String part = (line.charAt(line.length() - 2) == ':' ? "" : "; ") + stages.get(i);
+            boolean last = i == stages.size() - 1;
+            if (line.length() + part.length() + (last ? 0 : more.length()) > StatusLine.MAX_LENGTH) {
+                line.append(more);
+                break;
+            }
+            line.append(part);
+        }
+        return line.toString();
     }
 }

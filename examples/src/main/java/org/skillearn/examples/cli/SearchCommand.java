@@ -122,7 +122,7 @@ final class SearchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "continue the stopped run in this folder with the options in its config.json"
-            + " (no other options)")
+            + " (no other options but --dashboard)")
     Path resume;
 
     @Option(names = "--stop-after-epochs", hidden = true,
@@ -142,6 +142,10 @@ final class SearchCommand implements Callable<Integer> {
     private void requireResumeAlone() {
         List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(OptionSpec::longestName).filter(n -> !n.equals("--resume") && !n.equals("--stop-after-epochs") && !n.equals("--dashboard")).toList();
+        if (!java.nio.file.Files.isDirectory(resume)) {
+            throw new ParameterException(spec.commandLine(), "--resume " + resume + ": no such folder; expected the folder of a"
+                    + " stopped run (it holds config.json)");
+        }
         if (!others.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--resume continues the run with the options in "
                     + resume.resolve(SearchRun.CONFIG) + "; it takes no other options, got " + String.join(", ", others));

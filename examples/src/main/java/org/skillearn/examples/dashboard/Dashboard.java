@@ -49,6 +49,7 @@ public final class Dashboard implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final RunFiles files;
+    private Runnable onClose = () -> { };
 
     private Dashboard(HttpServer server, ExecutorService threads, RunFiles files) {
         this.server = server;
@@ -61,16 +62,20 @@ public final class Dashboard implements AutoCloseable {
      *
      * @param host the address to bind: {@code 127.0.0.1} (the default of the command line) keeps the
      *             page on this machine; {@code 0.0.0.0} opens it to the network
-     * @param port the TCP port, or 0 for any free one ({@link #uri()} tells which)
-     * @throws UncheckedIOException naming the address if it cannot be bound (port in use)
+     * @param port the TCP port, 0..65535, or 0 for any free one ({@link #uri()} tells which)
+     * @throws IllegalArgumentException if the port is outside 0..65535
+     * @throws UncheckedIOException naming the address if it cannot be bound (port in use, unknown host)
      */
     public static Dashboard start(Path folder, String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a TCP port is 0..65535 (0: any free one), got " + port);
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("the dashboard cannot listen on " + host + ":" + port + " ("
-                    + e.getMessage() + "); choose another port", e));
+                    + e.getMessage() + "); choose another port, or a --host this machine has", e));
         }
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "skillearn-dashboard");
@@ -92,14 +97,26 @@ public final class Dashboard implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
     }
 
+    /** Runs {@code action} once this dashboard has stopped (a message, say); returns this dashboard. */
+    public Dashboard onClose(Runnable action) {
+        this.onClose = action;
+        return this;
+    }
+
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        onClose.run();
     }
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            if ("HEAD".equals(x.getRequestMethod())) {
+                x.getResponseHeaders().set("Cache-Control", "no-store");
+                x.sendResponseHeaders(200, -1);
+                return;
+            }
             if (!"GET".equals(x.getRequestMethod())) {
                 send(x, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -128,6 +145,8 @@ public final class Dashboard implements AutoCloseable {
                         }
                     }
                 }
+            } catch (RunFiles.MissingPath e) {
+                send(x, 400, "text/plain", e.getMessage().getBytes(StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 send(x, 404, "text/plain", e.getMessage().getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +41,13 @@ final class RunFiles {
         return root;
     }
 
-    /** Every run folder under the root (the root itself if it is one), by path. */
+    /** Every run folder under the root (the root itself if it is one), by path; symbolic links are not followed. */
     List<Path> runs() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(root, DEPTH)) {
-            return s.filter(p -> Files.isDirectory(p) && RunFolder.isStarted(p)).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && RunFolder.isStarted(p)).sorted().toList();
         }
     }
 
@@ -56,31 +57,42 @@ final class RunFiles {
         for (Path run : runs()) {
             ObjectNode n = out.addObject();
             n.put("path", relative(run));
-            JsonNode options = readJson(run.resolve(RunFolder.CONFIG)).path("options");
-            n.put("method", options.path("method").asText("?"));
-            n.put("model", options.path("model").asText("?"));
-            n.put("seed", options.path("seed").asLong());
-            n.put("hypergradient", options.path("hypergradient").asText(""));
-            n.put("epochs", options.path("epochs").asInt());
-            List<JsonNode> metrics = lines(run.resolve(RunFolder.METRICS), 0);
-            n.put("epochs_done", metrics.size());
-            if (!metrics.isEmpty()) {
-                n.set("last_epoch", scalars(metrics.get(metrics.size() - 1)));
-            }
-            Path steps = run.resolve(RunFolder.STEPS);
-            List<JsonNode> log = lines(steps, 0);
-            n.put("steps_done", log.size());
-            if (!log.isEmpty()) {
-                n.set("last_step", log.get(log.size() - 1));
-            }
-            boolean complete = RunFolder.isComplete(run);
-            boolean recent = Files.exists(steps) && System.currentTimeMillis() - Files.getLastModifiedTime(steps).toMillis() < RUNNING_MS;
-            n.put("status", complete ? "complete" : recent ? "running" : "stopped");
-            if (complete) {
-                n.set("result", scalars(readJson(run.resolve(RunFolder.RESULT))));
+            try {
+                summarize(run, n);
+            } catch (IOException e) {
+                // one unreadable run must not hide the others
+                n.put("status", "unreadable");
+                n.put("error", e.getMessage());
             }
         }
         return out;
+    }
+
+    private void summarize(Path run, ObjectNode n) throws IOException {
+        JsonNode options = readJson(run.resolve(RunFolder.CONFIG)).path("options");
+        n.put("method", options.path("method").asText("?"));
+        n.put("model", options.path("model").asText("?"));
+        n.put("order", options.path("order").asInt(2));
+        n.put("seed", options.path("seed").asLong());
+        n.put("hypergradient", options.path("hypergradient").asText(""));
+        n.put("epochs", options.path("epochs").asInt());
+        List<JsonNode> metrics = lines(run.resolve(RunFolder.METRICS), 0);
+        n.put("epochs_done", metrics.size());
+        if (!metrics.isEmpty()) {
+            n.set("last_epoch", scalars(metrics.get(metrics.size() - 1)));
+        }
+        Path steps = run.resolve(RunFolder.STEPS);
+        List<JsonNode> log = lines(steps, 0);
+        n.put("steps_done", log.size());
+        if (!log.isEmpty()) {
+            n.set("last_step", log.get(log.size() - 1));
+        }
+        boolean complete = RunFolder.isComplete(run);
+        boolean recent = Files.exists(steps) && System.currentTimeMillis() - Files.getLastModifiedTime(steps).toMillis() < RUNNING_MS;
+        n.put("status", complete ? "complete" : recent ? "running" : "stopped");
+        if (complete) {
+            n.set("result", scalars(readJson(run.resolve(RunFolder.RESULT))));
+        }
     }
 
     /**
@@ -128,11 +140,31 @@ final class RunFiles {
 
     /** The run folder {@code path} names, relative to the root; never outside it. */
     private Path resolve(String path) {
-        Path run = root.resolve(path == null ? "" : path).normalize();
+        if (path == null) {
+            throw new MissingPath();
+        }
+        Path run = root.resolve(path).normalize();
         if (!run.startsWith(root) || !RunFolder.isStarted(run)) {
             throw new IllegalArgumentException("no run '" + path + "' under " + root);
         }
+        try {
+            // a symbolic link inside the folder must not lead out of it
+            if (!run.toRealPath().startsWith(root.toRealPath())) {
+                throw new IllegalArgumentException("no run '" + path + "' under " + root + " (it links outside)");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no run '" + path + "' under " + root + " (" + e.getMessage() + ")", e);
+        }
         return run;
+    }
+
+    /** A request that names no run. */
+    static final class MissingPath extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MissingPath() {
+            super("missing the query parameter path=RUN (a run folder relative to the watched folder, as /api/runs lists them)");
+        }
     }
 
     private String relative(Path run) {
@@ -155,7 +187,11 @@ final class RunFiles {
                 break; // being appended
             }
             if (index++ >= skip && end > start) {
-                out.add(JSON.readTree(text.substring(start, end)));
+                try {
+                    out.add(JSON.readTree(text.substring(start, end)));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IOException(file + ": line " + index + " is not JSON (" + e.getOriginalMessage() + ")", e);
+                }
             }
             start = end + 1;
         }
@@ -163,7 +199,14 @@ final class RunFiles {
     }
 
     private static JsonNode readJson(Path file) throws IOException {
-        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : JSON.createObjectNode();
+        if (!Files.isRegularFile(file)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": not JSON (" + e.getOriginalMessage() + ")", e);
+        }
     }
 
     /** The object's number, text and boolean fields (no arrays or objects: α matrices stay out of summaries). */

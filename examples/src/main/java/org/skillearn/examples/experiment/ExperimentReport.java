@@ -97,12 +97,17 @@ public final class ExperimentReport {
         for (RunResult r : results) {
             SearchOptions o = r.spec().options();
             for (Map.Entry<String, Double> e : r.accuracies().entrySet()) {
-                rows.add(List.of(r.spec().method().label(), r.spec().seed(), e.getKey(), e.getValue(), 100 * (1 - e.getValue()),
+                rows.add(List.of(r.spec().method().label(), r.spec().seed(), e.getKey(), e.getValue(), percent(1 - e.getValue()),
                         r.parameters(), String.format(Locale.ROOT, "%.3f", r.searchSeconds()), o.hypergradient().label(),
                         o.innerSteps(), r.spec().folder().toString()));
             }
         }
         return CsvText.of(List.of("method", "seed", "task", "test_accuracy", "error_pct", "parameters", "search_seconds",
                 "hypergradient", "inner_steps", "folder"), rows);
+    }
+
+    /** 100 x, without the binary rounding noise of the product (28.000000000000004 is 28.0). */
+    private static double percent(double x) {
+        return new java.math.BigDecimal(100 * x).round(new java.math.MathContext(12)).doubleValue();
     }
 }

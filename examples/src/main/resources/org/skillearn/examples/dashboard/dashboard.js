@@ -5,7 +5,8 @@ const POLL_MS = 1000;
 const OPS = ["none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5"];
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 // epoch-record fields drawn elsewhere or not per-epoch curves
-const NOT_SKILL = new Set(["epoch", "seconds", "ms_per_step", "stage_loss", "validation_objective", "alpha_normal", "alpha_reduce", "genotype"]);
+const NOT_SKILL = new Set(["epoch", "seconds", "ms_per_step", "stage_loss", "validation_objective", "alpha_normal", "alpha_reduce", "genotype",
+  "diagnostic_images"]);
 
 const state = { busy: false, selected: null, run: null, steps: [], charts: {}, alphaEpoch: null, genotypeShown: null };
 
@@ -16,7 +17,7 @@ function fmt(v) {
 
 async function getJson(url) {
   const r = await fetch(url, { cache: "no-store" });
-  if (!r.ok) throw new Error(url + ": " + r.status);
+  if (!r.ok) throw new Error(r.status + " " + (await r.text()));
   return r.json();
 }
 
@@ -101,17 +102,22 @@ function softmaxRows(a) {
   return a.map(row => { const m = Math.max(...row); const e = row.map(v => Math.exp(v - m)); const s = e.reduce((x, y) => x + y, 0); return e.map(v => v / s); });
 }
 
+// states named as in the cell drawings: c_{k-2}, c_{k-1}, then the intermediate nodes 0, 1, ...
+function stateName(i) {
+  return i === 0 ? "c_{k-2}" : i === 1 ? "c_{k-1}" : String(i - 2);
+}
+
 function edgeLabels(rows) {
   const labels = [];
-  for (let node = 2; labels.length < rows; node++) for (let i = 0; i < node && labels.length < rows; i++) labels.push(i + "→" + node);
+  for (let node = 2; labels.length < rows; node++) for (let i = 0; i < node && labels.length < rows; i++) labels.push(stateName(i) + "→" + stateName(node));
   return labels;
 }
 
 function heatmap(canvas, alpha, cell, withLabels) {
   const p = softmaxRows(alpha);
   const rows = p.length, cols = p[0].length;
-  const left = withLabels ? 44 : 0, top = withLabels ? 70 : 0;
-  canvas.width = left + cols * cell;
+  const left = withLabels ? 78 : 0, top = withLabels ? 84 : 0, right = withLabels ? 60 : 0;
+  canvas.width = left + cols * cell + right;
   canvas.height = top + rows * cell;
   const g = canvas.getContext("2d");
   g.fillStyle = "#fff";
@@ -223,7 +229,9 @@ function showRuns(runs) {
     if (r.path === state.selected) tr.className = "selected";
     const last = r.last_step ? fmt(r.last_step.validation_objective) : "";
     const result = r.result ? Object.entries(r.result).filter(([k]) => /accuracy$/.test(k)).map(([k, v]) => fmt(v)).join(" / ") : "";
-    [r.path, r.method + (r.model ? " (" + r.model + ")" : ""), r.status, r.epochs_done + "/" + r.epochs, r.steps_done, last, result]
+    const method = r.method + (r.order === 1 ? " 1st order" : "") + (r.model ? " (" + r.model + ")" : "");
+    const shown = r.status === "unreadable" ? r.error : result;
+    [r.path, method, r.status, r.epochs_done + "/" + r.epochs, r.steps_done, last, shown]
       .forEach((v, i) => { const td = document.createElement("td"); td.textContent = v; if (i === 2) td.className = "status-" + r.status; tr.appendChild(td); });
     tr.addEventListener("click", () => select(r.path));
     body.appendChild(tr);
@@ -244,20 +252,30 @@ async function refresh() {
     showRuns(runs);
     if (state.selected != null) {
       const path = state.selected;
-      const run = await getJson("/api/run?path=" + encodeURIComponent(path) + "&since=" + state.steps.length);
-      if (path === state.selected) {
-        state.steps = state.steps.concat(run.steps);
-        state.run = run;
-        compareMetrics[path] = run.metrics;
-        showRun(run);
+      try {
+        const run = await getJson("/api/run?path=" + encodeURIComponent(path) + "&since=" + state.steps.length);
+        if (path === state.selected) {
+          state.steps = state.steps.concat(run.steps);
+          state.run = run;
+          compareMetrics[path] = run.metrics;
+          showRun(run);
+        }
+      } catch (e) {
+        document.getElementById("run-title").textContent = path;
+        document.getElementById("run-facts").textContent = "cannot read this run: " + e.message;
       }
     }
-    if (runs.length > 1) {
-      for (const r of runs) if (!compareMetrics[r.path] || r.status === "running") {
-        compareMetrics[r.path] = (await getJson("/api/run?path=" + encodeURIComponent(r.path) + "&since=1000000000")).metrics;
+    const readable = runs.filter(r => r.status !== "unreadable");
+    if (readable.length > 1) {
+      for (const r of readable) if (!compareMetrics[r.path] || r.status === "running") {
+        try {
+          compareMetrics[r.path] = (await getJson("/api/run?path=" + encodeURIComponent(r.path) + "&since=1000000000")).metrics;
+        } catch (e) {
+          compareMetrics[r.path] = [];
+        }
       }
     }
-    drawCompare(runs, compareMetrics);
+    drawCompare(readable, compareMetrics);
     document.getElementById("clock").textContent = "updated " + new Date().toLocaleTimeString();
   } catch (e) {
     document.getElementById("clock").textContent = "waiting for the server: " + e.message;

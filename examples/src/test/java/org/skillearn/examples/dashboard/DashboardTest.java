@@ -154,4 +154,55 @@ class DashboardTest {
         assertEquals(200, svg.statusCode());
         assertTrue(svg.body().startsWith("<svg") || svg.body().startsWith("<?xml"), svg.body().substring(0, 40));
     }
+
+    @Test
+    void anUnreadableRunIsShownAsSuchAndHidesNoOtherRun(@TempDir Path other) throws Exception {
+        // another watched folder: the good run, a copy with a corrupt epoch line, and a link leading outside
+        Path good = other.resolve("good");
+        Path bad = other.resolve("bad");
+        for (Path p : new Path[] {good, bad}) {
+            Files.createDirectories(p);
+            try (var files = Files.list(run)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, p.resolve(f.getFileName()));
+                }
+            }
+        }
+        Files.writeString(bad.resolve("metrics.jsonl"), "{\"epoch\":1, garbage\n");
+        Path outside = Files.createDirectories(runs.resolve("outside-of-other"));
+        Files.copy(run.resolve("config.json"), outside.resolve("config.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.createSymbolicLink(other.resolve("link"), outside);
+        try (Dashboard d = Dashboard.start(other, "127.0.0.1", 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(d.uri().resolve("/api/runs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode list = JSON.readTree(r.body());
+            assertEquals(2, list.size(), "the link is not listed: " + r.body());
+            JsonNode b = list.get(0);
+            assertEquals("bad", b.path("path").asText());
+            assertEquals("unreadable", b.path("status").asText());
+            assertTrue(b.path("error").asText().contains(bad.resolve("metrics.jsonl") + ": line 1 is not JSON"), b.toString());
+            assertEquals("complete", list.get(1).path("status").asText());
+            HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create(d.uri() + "api/run?path=link")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, link.statusCode(), link.body());
+            HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(d.uri() + "api/run")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, none.statusCode(), none.body());
+        } finally {
+            Files.walk(outside).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void aPortOutsideTheRangeIsAUsageError() {
+        String err = org.skillearn.examples.StandardError.of(() -> assertEquals(2, Skillearn.execute("dashboard", runs.toString(),
+                "--port", "70000")));
+        assertTrue(err.contains("a port is 0..65535 (0: any free one), got 70000"), err);
+        err = org.skillearn.examples.StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--dashboard", "-1",
+                "--out", runs.resolve("never").toString())));
+        assertTrue(err.contains("a port is 0..65535"), err);
+        assertTrue(Files.notExists(runs.resolve("never")));
+    }
 }
