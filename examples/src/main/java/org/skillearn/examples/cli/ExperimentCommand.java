@@ -14,6 +14,8 @@ import org.skillearn.examples.experiment.MethodVariant;
 import org.skillearn.examples.experiment.SeedRange;
 import org.skillearn.examples.experiment.SupernetProtocol;
 import org.skillearn.examples.programs.IlTasks;
+import org.skillearn.examples.programs.ModelChoice;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,105 +28,140 @@ import picocli.CommandLine.Spec;
  * model itself on the linear model, of the derived genotype trained from scratch on the DARTS
  * supernet), resumable, reported as the paper's table, run records and plots ({@link Experiment}).
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true,
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run every method on every seed, resume where stopped, and write the results table, records and plots.")
 final class ExperimentCommand implements Callable<Integer> {
 
-    @Option(names = "--methods", defaultValue = "darts-1st,darts-2nd,lpt,il,mtl",
-            description = "comma-separated: darts-1st, darts-2nd, lpt, il, mtl (any with -1st/-2nd) (default: ${DEFAULT-VALUE})")
-    String methods;
+    /** The methods, seeds, learners and hypergradient every run shares. */
+    static final class What {
+        @Option(names = "--methods", paramLabel = "METHODS", defaultValue = "darts-1st,darts-2nd,lpt,il,mtl",
+                description = "comma-separated: darts-1st, darts-2nd, lpt, il, mtl (any with -1st/-2nd) (default: ${DEFAULT-VALUE})")
+        String methods;
 
-    @Option(names = "--seeds", defaultValue = "1..3", description = "seeds: 1..N, one seed, or 1,4,9 (default: ${DEFAULT-VALUE})")
-    String seeds;
+        @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1..3",
+                description = "seeds: 1..N, one seed, or 1,4,9 (default: ${DEFAULT-VALUE})")
+        String seeds;
+
+        @Option(names = "--model", paramLabel = "MODEL", defaultValue = "linear", converter = TypedOptions.ModelConverter.class,
+                completionCandidates = TypedOptions.ModelNames.class, description = "${COMPLETION-CANDIDATES}: linear, the small models,"
+                        + " each tested itself; darts, the DARTS supernet, each derived genotype then trained from scratch and tested"
+                        + " (default: ${DEFAULT-VALUE})")
+        ModelChoice model;
+
+        @Option(names = "--hypergradient", paramLabel = "METHOD", defaultValue = "unroll",
+                converter = TypedOptions.HypergradientConverter.class,
+                description = TypedOptions.HYPERGRADIENT_HELP + "; applies to every second-order method")
+        HypergradientSpec hypergradient;
+
+        @Option(names = "--inner-steps", paramLabel = "N", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
+        int innerSteps;
+
+        @Option(names = "--tasks", paramLabel = "TASKS", defaultValue = "fine,coarse",
+                description = "il and mtl: the learners' tasks in hand-over order,"
+                + " each evaluated separately (fine,coarse on Fashion-MNIST; cifar100,cifar10 on CIFAR) (default: ${DEFAULT-VALUE})")
+        String tasks;
+    }
+
+    /** Each run's search budget and how many run at once. */
+    static final class Budget {
+        @Option(names = "--budget", paramLabel = "EPOCHS", defaultValue = "5",
+                description = "search epochs per run (every run, every method) (default: ${DEFAULT-VALUE})")
+        int budget;
+
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batchSize;
+
+        @Option(names = "--parallel", paramLabel = "P", defaultValue = "1",
+                description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
+        int parallel;
+    }
+
+    /** The search supernet of --model darts. */
+    static final class Supernet {
+        @Option(names = "--channels", paramLabel = "C", defaultValue = "16", description = "the search supernet's initial channels C"
+                + " (default: ${DEFAULT-VALUE})")
+        int channels;
+
+        @Option(names = "--layers", paramLabel = "L", defaultValue = "8",
+                description = "the search supernet's cells (default: ${DEFAULT-VALUE})")
+        int layers;
+
+        @Option(names = "--steps-per-epoch", paramLabel = "N", defaultValue = "0", description = "solver steps per search epoch, 0 for one"
+                + " pass over search-train (default: ${DEFAULT-VALUE})")
+        long stepsPerEpoch;
+    }
+
+    /** How every genotype is trained from scratch and tested (--model darts). */
+    static final class Evaluation {
+        @Option(names = "--eval-epochs", paramLabel = "N", defaultValue = "10",
+                description = "evaluation training epochs (default: ${DEFAULT-VALUE})")
+        int evalEpochs;
+
+        @Option(names = "--eval-channels", paramLabel = "C", defaultValue = "16", description = "evaluation network's initial channels"
+                + " (default: ${DEFAULT-VALUE})")
+        int evalChannels;
+
+        @Option(names = "--eval-layers", paramLabel = "L", defaultValue = "8",
+                description = "evaluation network's cells (default: ${DEFAULT-VALUE})")
+        int evalLayers;
+
+        @Option(names = "--eval-batch-size", paramLabel = "N", defaultValue = "96",
+                description = "evaluation batch size (default: ${DEFAULT-VALUE})")
+        int evalBatchSize;
+
+        @Option(names = "--eval-train-images", paramLabel = "N", defaultValue = "0", description = "evaluate on the first N training images"
+                + " (0: all) (default: ${DEFAULT-VALUE})")
+        int evalTrainImages;
+
+        @Option(names = "--eval-cutout", paramLabel = "N", defaultValue = "16",
+                description = "cutout length, 0 for none (default: ${DEFAULT-VALUE})")
+        int evalCutout;
+
+        @Option(names = "--eval-crop-padding", paramLabel = "N", defaultValue = "4", description = "random-crop padding, 0 for none"
+                + " (default: ${DEFAULT-VALUE})")
+        int evalCropPadding;
+
+        @Option(names = "--eval-drop-path", paramLabel = "P", defaultValue = "0.2", description = "final drop-path probability"
+                + " (default: ${DEFAULT-VALUE})")
+        double evalDropPath;
+
+        @Option(names = "--eval-auxiliary-weight", paramLabel = "W", defaultValue = "0.4", description = "auxiliary head weight, 0 for none"
+                + " (default: ${DEFAULT-VALUE})")
+        double evalAuxiliaryWeight;
+    }
+
+    @ArgGroup(validate = false, heading = "%nWhat to compare:%n", order = 1)
+    What what = new What();
+
+    @ArgGroup(validate = false, heading = "%nBudget:%n", order = 2)
+    Budget budget = new Budget();
+
+    @ArgGroup(validate = false, heading = "%nThe DARTS supernet (--model darts):%n", order = 3)
+    Supernet supernet = new Supernet();
+
+    @ArgGroup(validate = false, heading = "%nEvaluating each derived genotype (--model darts):%n", order = 4)
+    Evaluation evaluation = new Evaluation();
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--budget", defaultValue = "5",
-            description = "search epochs per run (every run, every method) (default: ${DEFAULT-VALUE})")
-    int budget;
-
-    @Option(names = "--batch-size", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--out", defaultValue = "runs/experiment", description = "experiment folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/experiment",
+            description = "experiment folder (default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--parallel", defaultValue = "1", description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
-    int parallel;
-
-    @Option(names = "--tasks", defaultValue = "fine,coarse", description = "il and mtl: the learners' tasks in hand-over order,"
-            + " each evaluated separately (fine,coarse on Fashion-MNIST; cifar100,cifar10 on CIFAR) (default: ${DEFAULT-VALUE})")
-    String tasks;
-
-    @Option(names = "--model", defaultValue = "linear", description = "linear: the small models, each tested itself; darts: the"
-            + " DARTS supernet, each derived genotype then trained from scratch and tested (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--channels", defaultValue = "16", description = "darts model: the search supernet's initial channels C"
-            + " (default: ${DEFAULT-VALUE})")
-    int channels;
-
-    @Option(names = "--layers", defaultValue = "8", description = "darts model: the search supernet's cells (default: ${DEFAULT-VALUE})")
-    int layers;
-
-    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "darts model: solver steps per search epoch, 0 for one"
-            + " pass over search-train (default: ${DEFAULT-VALUE})")
-    long stepsPerEpoch;
-
-    @Option(names = "--eval-channels", defaultValue = "16", description = "darts model: evaluation network's initial channels"
-            + " (default: ${DEFAULT-VALUE})")
-    int evalChannels;
-
-    @Option(names = "--eval-layers", defaultValue = "8", description = "darts model: evaluation network's cells (default: ${DEFAULT-VALUE})")
-    int evalLayers;
-
-    @Option(names = "--eval-epochs", defaultValue = "10", description = "darts model: evaluation training epochs (default: ${DEFAULT-VALUE})")
-    int evalEpochs;
-
-    @Option(names = "--eval-batch-size", defaultValue = "96", description = "darts model: evaluation batch size (default: ${DEFAULT-VALUE})")
-    int evalBatchSize;
-
-    @Option(names = "--eval-train-images", defaultValue = "0", description = "darts model: evaluate on the first N training images"
-            + " (0: all) (default: ${DEFAULT-VALUE})")
-    int evalTrainImages;
-
-    @Option(names = "--eval-auxiliary-weight", defaultValue = "0.4", description = "darts model: auxiliary head weight, 0 for none"
-            + " (default: ${DEFAULT-VALUE})")
-    double evalAuxiliaryWeight;
-
-    @Option(names = "--eval-drop-path", defaultValue = "0.2", description = "darts model: final drop-path probability"
-            + " (default: ${DEFAULT-VALUE})")
-    double evalDropPath;
-
-    @Option(names = "--eval-cutout", defaultValue = "16", description = "darts model: cutout length, 0 for none (default: ${DEFAULT-VALUE})")
-    int evalCutout;
-
-    @Option(names = "--eval-crop-padding", defaultValue = "4", description = "darts model: random-crop padding, 0 for none"
-            + " (default: ${DEFAULT-VALUE})")
-    int evalCropPadding;
-
-    @Option(names = "--hypergradient", defaultValue = "unroll", converter = TypedOptions.HypergradientConverter.class,
-            description = TypedOptions.HYPERGRADIENT_HELP + "; applies to every second-order method")
-    HypergradientSpec hypergradient;
-
-    @Option(names = "--inner-steps", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
-    int innerSteps;
 
     @Option(names = "--stop-after-epochs", hidden = true,
             description = "stop each run (with a checkpoint) after this many epochs of this invocation; for time slices and tests")
     Integer stopAfterEpochs;
 
-    /** The supernet protocol of {@code --model darts}, null for the linear model. */
+    /** The supernet protocol of {@code --what.model darts}, null for the linear what.model. */
     private SupernetProtocol supernet() {
-        if ("linear".equals(model)) {
+        if (what.model == ModelChoice.LINEAR) {
             return null;
         }
-        if (!"darts".equals(model)) {
-            throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
-        }
-        return new SupernetProtocol(channels, layers, stepsPerEpoch, new EvaluationBudget(evalChannels, evalLayers, evalEpochs,
-                evalBatchSize, evalTrainImages, evalAuxiliaryWeight, evalDropPath, evalCutout, evalCropPadding));
+        Evaluation e = evaluation;
+        return new SupernetProtocol(supernet.channels, supernet.layers, supernet.stepsPerEpoch, new EvaluationBudget(e.evalChannels,
+                e.evalLayers, e.evalEpochs, e.evalBatchSize, e.evalTrainImages, e.evalAuxiliaryWeight, e.evalDropPath, e.evalCutout,
+                e.evalCropPadding));
     }
 
     @Mixin
@@ -139,8 +176,9 @@ final class ExperimentCommand implements Callable<Integer> {
         NativeRuntime.configure();
         ExperimentOptions options;
         try {
-            options = new ExperimentOptions(MethodVariant.parseList(methods), SeedRange.parse(seeds), data.datasetName(),
-                    data.dataDir, budget, batchSize, out, parallel, supernet(), IlTasks.parse(tasks), hypergradient, innerSteps);
+            options = new ExperimentOptions(MethodVariant.parseList(what.methods), SeedRange.parse(what.seeds), data.datasetName(),
+                    data.dataDir, budget.budget, budget.batchSize, out, budget.parallel, supernet(), IlTasks.parse(what.tasks),
+                    what.hypergradient, what.innerSteps);
         } catch (IllegalArgumentException e) {
             // a value the options refuse is a usage mistake: status 2 with the usage
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -150,7 +188,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Experiment.Summary s;
         try (Dashboard live = dashboard.start(out)) {
-            s = Experiment.run(options, new LocalExecutor(parallel), stopAfterEpochs, System.err);
+            s = Experiment.run(options, new LocalExecutor(budget.parallel), stopAfterEpochs, System.err);
         }
         System.out.print(s.report().table().toMarkdown());
         System.out.println("complete runs: " + s.report().complete() + " of " + s.report().planned());

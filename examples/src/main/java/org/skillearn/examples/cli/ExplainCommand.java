@@ -6,8 +6,10 @@ import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.ModelChoice;
 import org.skillearn.examples.programs.SearchProgram;
 import org.skillearn.examples.programs.SearchSetup;
 import org.skillearn.examples.programs.TaskData;
@@ -26,12 +28,15 @@ final class ExplainCommand implements Callable<Integer> {
             completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Method method;
 
-    @Option(names = "--model", defaultValue = "linear",
-            description = "learners: linear (default) or darts (the DARTS supernet; LPT's tester a ResNet)")
-    String model;
+    @Option(names = "--model", defaultValue = "linear", converter = TypedOptions.ModelConverter.class,
+            completionCandidates = TypedOptions.ModelNames.class,
+            description = "learners: ${COMPLETION-CANDIDATES} (darts: the DARTS supernet; LPT's tester a ResNet) (default: ${DEFAULT-VALUE})")
+    ModelChoice model;
 
-    @Option(names = "--encoder", defaultValue = "auto", description = "LPT on the darts model: auto, small or resnet18")
-    String encoder;
+    @Option(names = "--encoder", defaultValue = "auto", converter = TypedOptions.EncoderConverter.class,
+            completionCandidates = TypedOptions.EncoderNames.class,
+            description = "LPT on the darts model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    EncoderChoice encoder;
 
     @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class,
             completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -57,9 +62,9 @@ final class ExplainCommand implements Callable<Integer> {
             t.requireDataset(DatasetChoice.FASHION_MNIST.cliName());
             learnerTasks = t.data(DatasetChoice.FASHION_MNIST, setup.split(), null, 0);
         }
-        SearchProgram program = "darts".equals(model)
+        SearchProgram program = model == ModelChoice.DARTS
                 ? m.darts(setup, lpt, rounds, 1.0, learnerTasks, SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS,
-                        encoder)
+                        encoder.cliName())
                 : m.linear(setup, lpt, rounds, 1.0, learnerTasks);
         System.out.print(program.program().explain());
         return 0;

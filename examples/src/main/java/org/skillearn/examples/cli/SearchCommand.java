@@ -9,8 +9,10 @@ import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.NonFiniteValueException;
 import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.dashboard.Dashboard;
+import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.ModelChoice;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 import org.skillearn.lpt.LptAblation;
@@ -37,9 +39,10 @@ final class SearchCommand implements Callable<Integer> {
                 completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         Method method;
 
-        @Option(names = "--model", defaultValue = "linear", paramLabel = "MODEL",
-                description = "learners: linear (gated softmax regression and tanh encoders; default) or darts (the DARTS supernet)")
-        String model;
+        @Option(names = "--model", defaultValue = "linear", paramLabel = "MODEL", converter = TypedOptions.ModelConverter.class,
+                completionCandidates = TypedOptions.ModelNames.class, description = "learners: ${COMPLETION-CANDIDATES}: linear, the gated"
+                        + " softmax regression and tanh encoders (seconds per search); darts, the DARTS supernet (default: ${DEFAULT-VALUE})")
+        ModelChoice model;
 
         @Option(names = "--order", defaultValue = "2", paramLabel = "1|2", description = "hypergradient order (default: ${DEFAULT-VALUE})")
         int order;
@@ -76,18 +79,21 @@ final class SearchCommand implements Callable<Integer> {
         @Option(names = "--layers", defaultValue = "8", paramLabel = "L", description = "cells (default: ${DEFAULT-VALUE})")
         int layers;
 
-        @Option(names = "--encoder", defaultValue = "auto", paramLabel = "ENCODER", description = "LPT's tester: the ResNet encoder,"
-                + " small (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images; default)")
-        String encoder;
+        @Option(names = "--encoder", defaultValue = "auto", paramLabel = "ENCODER", converter = TypedOptions.EncoderConverter.class,
+                completionCandidates = TypedOptions.EncoderNames.class, description = "LPT's tester: ${COMPLETION-CANDIDATES}: small"
+                        + " (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images) (default: ${DEFAULT-VALUE})")
+        EncoderChoice encoder;
     }
 
     /** Learning by Passing Tests and Interleaving Learning. */
     static final class Skills {
         @Option(names = "--ablation", defaultValue = "none", converter = TypedOptions.AblationConverter.class, paramLabel = "ABLATION",
-                completionCandidates = TypedOptions.AblationNames.class, description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+                completionCandidates = TypedOptions.AblationNames.class,
+                description = "LPT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         LptAblation ablation;
 
-        @Option(names = "--lambda", defaultValue = "1", paramLabel = "λ", description = "LPT λ, or IL's proximity weight (default: ${DEFAULT-VALUE})")
+        @Option(names = "--lambda", defaultValue = "1", paramLabel = "λ",
+                description = "LPT λ, or IL's proximity weight (default: ${DEFAULT-VALUE})")
         double lambda;
 
         @Option(names = "--gamma", defaultValue = "1", paramLabel = "γ", description = "LPT γ (default: ${DEFAULT-VALUE})")
@@ -117,11 +123,13 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder, which must not hold a run (default: runs/search, or runs/search-N"
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder, which must not hold a run (default: runs/search, or runs/search-N"
             + " when that holds one)")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "continue the stopped run in this folder with the options in its config.json"
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the stopped run in this folder with the options in its config.json"
             + " (no other options but --dashboard)")
     Path resume;
 
@@ -141,7 +149,7 @@ final class SearchCommand implements Callable<Integer> {
     /** {@code --resume} continues the run its folder describes: other options would be ignored, so they are refused. */
     private void requireResumeAlone() {
         List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(OptionSpec::longestName).filter(n -> !n.equals("--resume") && !n.equals("--stop-after-epochs") && !n.equals("--dashboard")).toList();
+                .map(OptionSpec::longestName).filter(n -> !List.of("--resume", "--stop-after-epochs", "--dashboard").contains(n)).toList();
         if (!java.nio.file.Files.isDirectory(resume)) {
             throw new ParameterException(spec.commandLine(), "--resume " + resume + ": no such folder; expected the folder of a"
                     + " stopped run (it holds config.json)");
@@ -159,13 +167,14 @@ final class SearchCommand implements Callable<Integer> {
     private SearchOptions options() {
         if (what.order == 1 && what.hypergradient != null) {
             throw new ParameterException(spec.commandLine(), "--hypergradient " + spec.commandLine().getParseResult()
-                    .matchedOption("--hypergradient").stringValues().get(0) + " needs --order 2; --order 1 has no second-order terms to compute");
+                    .matchedOption("--hypergradient").stringValues().get(0)
+                    + " needs --order 2; --order 1 has no second-order terms to compute");
         }
         HypergradientSpec hypergradient = what.hypergradient == null ? SearchOptions.DEFAULT_HYPERGRADIENT : what.hypergradient;
         try {
-            return new SearchOptions(what.method.cliName(), what.model, what.order, data.datasetName(), data.dataDir, budget.epochs,
-                    budget.batchSize, budget.seed, skills.lambda, skills.gamma, skills.ablation.cliName(), skills.rounds,
-                    supernet.channels, supernet.layers, budget.stepsPerEpoch, supernet.encoder, IlTasks.parse(skills.tasks),
+            return new SearchOptions(what.method.cliName(), what.model.cliName(), what.order, data.datasetName(), data.dataDir,
+                    budget.epochs, budget.batchSize, budget.seed, skills.lambda, skills.gamma, skills.ablation.cliName(), skills.rounds,
+                    supernet.channels, supernet.layers, budget.stepsPerEpoch, supernet.encoder.cliName(), IlTasks.parse(skills.tasks),
                     hypergradient, what.innerSteps);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -220,7 +229,8 @@ final class SearchCommand implements Callable<Integer> {
 
     /** The result files the run folder holds: result.json, and genotype.json and cells.svg where the method derives a genotype. */
     private static List<String> written(Path dir) {
-        return java.util.stream.Stream.of("result.json", "genotype.json", "cells.svg").filter(f -> java.nio.file.Files.exists(dir.resolve(f)))
+        return java.util.stream.Stream.of("result.json", "genotype.json", "cells.svg")
+                .filter(f -> java.nio.file.Files.exists(dir.resolve(f)))
                 .toList();
     }
 }

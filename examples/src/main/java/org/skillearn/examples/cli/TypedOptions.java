@@ -5,13 +5,15 @@ import java.util.Iterator;
 import java.util.function.Function;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.ModelChoice;
 import org.skillearn.lpt.LptAblation;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Picocli conversions of the command line's enumerated options (methods, datasets, LPT ablations)
+ * Picocli conversions of the command line's enumerated options (methods, datasets, models, encoders, LPT ablations)
  * by their command-line names, and those names for the help ({@code ${COMPLETION-CANDIDATES}}).
  */
 final class TypedOptions {
@@ -63,6 +65,32 @@ final class TypedOptions {
     /** The help text of {@code --inner-steps}. */
     static final String INNER_STEPS_HELP = "real steps every learning stage takes per solver step, each on a fresh batch;"
             + " implicit hypergradients assume stages near convergence (default: ${DEFAULT-VALUE})";
+
+    static final class ModelConverter extends Parsed<ModelChoice> {
+        ModelConverter() {
+            super(ModelChoice::parse);
+        }
+    }
+
+    static final class EncoderConverter extends Parsed<EncoderChoice> {
+        EncoderConverter() {
+            super(EncoderChoice::parse);
+        }
+    }
+
+    static final class ModelNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ModelChoice.values()).map(ModelChoice::cliName).iterator();
+        }
+    }
+
+    static final class EncoderNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(EncoderChoice.values()).map(EncoderChoice::cliName).iterator();
+        }
+    }
 
     static final class AblationConverter extends Parsed<LptAblation> {
         AblationConverter() {

@@ -3,13 +3,14 @@ package org.skillearn.examples.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.examples.programs.DatasetChoice;
+import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
+import org.skillearn.examples.programs.ModelChoice;
 import org.skillearn.lpt.LptAblation;
 
 /**
@@ -88,12 +89,8 @@ public record SearchOptions(String method, String model, int order, String datas
         DatasetChoice.parse(dataset);
         IlTasks.requireUsable(tasks, m.hasTasks(), dataset, "--tasks " + tasks + " applies to --method il or mtl, not " + method);
         LptAblation.parse(ablation);
-        if (!"linear".equals(model) && !"darts".equals(model)) {
-            throw new IllegalArgumentException("--model " + model + " is not available; expected linear or darts");
-        }
-        if (!List.of("auto", "small", "resnet18").contains(encoder)) {
-            throw new IllegalArgumentException("--encoder " + encoder + " is not available; expected auto, small or resnet18");
-        }
+        named("--model", () -> ModelChoice.parse(model));
+        named("--encoder", () -> EncoderChoice.parse(encoder));
         checkSupernet(channels, layers, stepsPerEpoch);
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
@@ -137,6 +134,15 @@ public record SearchOptions(String method, String model, int order, String datas
         if (stepsPerEpoch < 0) {
             throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass over search-train), got "
                     + stepsPerEpoch);
+        }
+    }
+
+    /** Runs {@code parse}; its refusal is rethrown prefixed with the option's name. */
+    private static void named(String option, Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 

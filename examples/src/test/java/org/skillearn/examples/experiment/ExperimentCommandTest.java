@@ -166,7 +166,7 @@ class ExperimentCommandTest {
         assertError("--data-dir is required for --dataset cifar10", "--dataset", "cifar10", "--out", o);
         assertError("no such folder", "--data-dir", out.resolve("missing").toString(), "--out", o);
         assertError("--parallel", "--parallel", "two", "--out", o);
-        assertError("--model quantum is not available; expected linear or darts", "--model", "quantum", "--out", o);
+        assertError("Invalid value for option '--model': unknown model 'quantum'; expected linear or darts", "--model", "quantum", "--out", o);
         assertError("--eval-epochs must be >= 1, got 0", "--model", "darts", "--eval-epochs", "0", "--out", o);
         assertError("--eval-drop-path must be in [0, 1), got 1.5", "--model", "darts", "--eval-drop-path", "1.5", "--out", o);
         assertError("--layers must be >= 3", "--model", "darts", "--layers", "2", "--out", o);

@@ -1,0 +1,39 @@
+package org.skillearn.examples.programs;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The ResNet encoder of LPT's tester on the DARTS supernet. */
+public enum EncoderChoice {
+    /** ResNet-18 for images larger than 28 × 28, the small encoder otherwise. */
+    AUTO("auto"),
+    /** 8/16/32 channels, one basic block per stage. */
+    SMALL("small"),
+    /** ResNet-18 (He et al. 2016), as the paper's LPT-R18 rows. */
+    RESNET18("resnet18");
+
+    private final String cliName;
+
+    EncoderChoice(String cliName) {
+        this.cliName = cliName;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /**
+     * Parses a command-line spelling.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted names
+     */
+    public static EncoderChoice parse(String s) {
+        for (EncoderChoice e : values()) {
+            if (e.cliName.equals(s)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown encoder '" + s + "'; expected "
+                + Arrays.stream(values()).map(EncoderChoice::cliName).collect(Collectors.joining(", ")));
+    }
+}

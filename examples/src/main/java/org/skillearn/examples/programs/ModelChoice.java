@@ -1,0 +1,37 @@
+package org.skillearn.examples.programs;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The learners a search trains: the small models, or the DARTS supernet (Liu et al. 2019). */
+public enum ModelChoice {
+    /** Gated softmax regression and tanh encoders: seconds per search, the searched model itself is tested. */
+    LINEAR("linear"),
+    /** The DARTS supernet of cells and mixed edges; a search derives a genotype. */
+    DARTS("darts");
+
+    private final String cliName;
+
+    ModelChoice(String cliName) {
+        this.cliName = cliName;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /**
+     * Parses a command-line spelling.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted names
+     */
+    public static ModelChoice parse(String s) {
+        for (ModelChoice m : values()) {
+            if (m.cliName.equals(s)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + s + "'; expected "
+                + Arrays.stream(values()).map(ModelChoice::cliName).collect(Collectors.joining(" or ")));
+    }
+}
