@@ -43,7 +43,7 @@ final class ExperimentCommand implements Callable<Integer> {
         String seeds;
 
         @Option(names = "--model", paramLabel = "MODEL", defaultValue = "linear", converter = TypedOptions.ModelConverter.class,
-                completionCandidates = TypedOptions.ModelNames.class, description = "${COMPLETION-CANDIDATES}: linear, the small models,"
+                completionCandidates = TypedOptions.ModelNames.class, description = "one of ${COMPLETION-CANDIDATES}: linear, the small models,"
                         + " each tested itself; darts, the DARTS supernet, each derived genotype then trained from scratch and tested"
                         + " (default: ${DEFAULT-VALUE})")
         ModelChoice model;

@@ -40,7 +40,7 @@ final class SearchCommand implements Callable<Integer> {
         Method method;
 
         @Option(names = "--model", defaultValue = "linear", paramLabel = "MODEL", converter = TypedOptions.ModelConverter.class,
-                completionCandidates = TypedOptions.ModelNames.class, description = "learners: ${COMPLETION-CANDIDATES}: linear, the gated"
+                completionCandidates = TypedOptions.ModelNames.class, description = "learners, one of ${COMPLETION-CANDIDATES}: linear, the gated"
                         + " softmax regression and tanh encoders (seconds per search); darts, the DARTS supernet (default: ${DEFAULT-VALUE})")
         ModelChoice model;
 
@@ -80,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
         int layers;
 
         @Option(names = "--encoder", defaultValue = "auto", paramLabel = "ENCODER", converter = TypedOptions.EncoderConverter.class,
-                completionCandidates = TypedOptions.EncoderNames.class, description = "LPT's tester: ${COMPLETION-CANDIDATES}: small"
+                completionCandidates = TypedOptions.EncoderNames.class, description = "LPT's tester, one of ${COMPLETION-CANDIDATES}: small"
                         + " (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images) (default: ${DEFAULT-VALUE})")
         EncoderChoice encoder;
     }

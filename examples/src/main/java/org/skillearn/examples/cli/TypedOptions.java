@@ -2,7 +2,9 @@ package org.skillearn.examples.cli;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.EncoderChoice;
@@ -19,6 +21,20 @@ import picocli.CommandLine.TypeConversionException;
 final class TypedOptions {
 
     private TypedOptions() {
+    }
+
+    /** An enum's command-line names, for the help's {@code ${COMPLETION-CANDIDATES}}. */
+    private abstract static class Names implements Iterable<String> {
+        private final List<String> names;
+
+        Names(Stream<String> names) {
+            this.names = names.toList();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return names.iterator();
+        }
     }
 
     /** A converter through an enum's own parser, whose error names the accepted values. */
@@ -78,17 +94,15 @@ final class TypedOptions {
         }
     }
 
-    static final class ModelNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(ModelChoice.values()).map(ModelChoice::cliName).iterator();
+    static final class ModelNames extends Names {
+        ModelNames() {
+            super(Arrays.stream(ModelChoice.values()).map(ModelChoice::cliName));
         }
     }
 
-    static final class EncoderNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(EncoderChoice.values()).map(EncoderChoice::cliName).iterator();
+    static final class EncoderNames extends Names {
+        EncoderNames() {
+            super(Arrays.stream(EncoderChoice.values()).map(EncoderChoice::cliName));
         }
     }
 
@@ -98,24 +112,21 @@ final class TypedOptions {
         }
     }
 
-    static final class MethodNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Method.values()).map(Method::cliName).iterator();
+    static final class MethodNames extends Names {
+        MethodNames() {
+            super(Arrays.stream(Method.values()).map(Method::cliName));
         }
     }
 
-    static final class DatasetNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(DatasetChoice.values()).map(DatasetChoice::cliName).iterator();
+    static final class DatasetNames extends Names {
+        DatasetNames() {
+            super(Arrays.stream(DatasetChoice.values()).map(DatasetChoice::cliName));
         }
     }
 
-    static final class AblationNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(LptAblation.values()).map(LptAblation::cliName).iterator();
+    static final class AblationNames extends Names {
+        AblationNames() {
+            super(Arrays.stream(LptAblation.values()).map(LptAblation::cliName));
         }
     }
 }
