@@ -116,6 +116,25 @@ class DartsCommandLineTest {
         assertTrue(Files.notExists(dir.resolve("o")));
     }
 
+    /** The random-architecture control: a genotype drawn from the DARTS space by seed, trained and tested like any other. */
+    @Test
+    void evaluateTrainsARandomGenotypeDrawnBySeed(@TempDir Path dir) throws Exception {
+        String[] common = {"evaluate", "--channels", "2", "--layers", "3", "--epochs", "1", "--batch-size", "32", "--train-images", "64"};
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, Skillearn.execute(concat(common, "--genotype", "random", "--seed", "4", "--out", a.toString())));
+        assertEquals(0, Skillearn.execute(concat(common, "--genotype", "random:4", "--out", b.toString())));
+        ObjectMapper json = new ObjectMapper();
+        String drawn = json.readTree(a.resolve("config.json").toFile()).get("genotype").asText();
+        assertEquals(org.skillearn.darts.genotype.RandomGenotypes.sample(4).toString(), drawn);
+        assertEquals(drawn, json.readTree(b.resolve("config.json").toFile()).get("genotype").asText());
+        assertTrue(Files.readString(a.resolve("cells.svg")).contains("<svg"), "the evaluated cells are drawn");
+        assertTrue(json.readTree(a.resolve("result.json").toFile()).get("test_accuracy").asDouble() >= 0);
+        String err = StandardError.of(() -> assertEquals(1, Skillearn.execute(concat(common, "--genotype", "random:x",
+                "--out", dir.resolve("c").toString()))));
+        assertTrue(err.contains("the seed of random:S must be a whole number, got 'x'"), err);
+    }
+
     @Test
     void aBadGenotypeIsAClearErrorNamingIt(@TempDir Path dir) throws Exception {
         PrintStream old = System.err;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--genotype", required = true,
-            description = "a genotype JSON file, a finished darts search folder, or the text Genotype(normal=[...], ...)")
+            description = "a genotype JSON file, a finished darts search folder, the text Genotype(normal=[...], ...), or random"
+                    + " (random:S): a genotype drawn uniformly from the DARTS space with seed S (default: --seed), the random control")
     String genotype;
 
     @Mixin

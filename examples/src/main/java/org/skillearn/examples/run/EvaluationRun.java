@@ -15,6 +15,8 @@ import org.skillearn.darts.evaluation.EvaluationNetworkConfig;
 import org.skillearn.darts.evaluation.GenotypeTraining;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.genotype.GenotypeJson;
+import org.skillearn.darts.genotype.RandomGenotypes;
+import org.skillearn.examples.figures.CellDrawing;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.ImageTask;
 import org.skillearn.examples.programs.SupernetDarts;
@@ -27,15 +29,40 @@ import org.skillearn.examples.programs.SupernetDarts;
  */
 public final class EvaluationRun {
 
+    /** The {@code --genotype} form of the random-architecture control: {@code random} or {@code random:S}. */
+    public static final String RANDOM = "random";
+
     private EvaluationRun() {
     }
 
     /**
      * The genotype {@code source} names: a search run folder (its {@value SupernetDarts#GENOTYPE_FILE}),
-     * a genotype JSON file, a file holding the DARTS text, or the DARTS text itself.
+     * a genotype JSON file, a file holding the DARTS text, the DARTS text itself, or {@code random:S},
+     * a genotype drawn uniformly from the DARTS space with seed S ({@link RandomGenotypes}, the
+     * random-architecture control).
      */
     public static Genotype resolveGenotype(String source) throws IOException {
+        return resolveGenotype(source, null);
+    }
+
+    /**
+     * As {@link #resolveGenotype(String)}; {@code random} without a seed takes {@code seed}.
+     *
+     * @throws IOException naming the source if it is none of the accepted forms
+     */
+    public static Genotype resolveGenotype(String source, Long seed) throws IOException {
         String s = source.trim();
+        if (s.equals(RANDOM) || s.startsWith(RANDOM + ":")) {
+            String given = s.equals(RANDOM) ? null : s.substring(RANDOM.length() + 1);
+            if (given == null && seed == null) {
+                throw new IOException("--genotype random needs a seed: random:S");
+            }
+            try {
+                return RandomGenotypes.sample(given == null ? seed : Long.parseLong(given));
+            } catch (NumberFormatException e) {
+                throw new IOException("--genotype " + source + ": the seed of random:S must be a whole number, got '" + given + "'", e);
+            }
+        }
         if (s.startsWith("Genotype(")) {
             return parse(s, "--genotype");
         }
@@ -76,7 +103,7 @@ public final class EvaluationRun {
         if (!held.isEmpty()) {
             throw new IOException(dir + ": already holds a run (" + String.join(", ", held) + "); choose another --out");
         }
-        Genotype genotype = resolveGenotype(o.genotype());
+        Genotype genotype = resolveGenotype(o.genotype(), o.training().seed());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         ImageTask task = ImageTask.parse(o.task(), "--task");
         TrainTest data = task.load(d, o.dataDir());
@@ -106,6 +133,7 @@ public final class EvaluationRun {
         config.put("backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
         config.put("versions", Environment.versions());
         run.writeJson(SearchRun.CONFIG, config);
+        run.writeText(CellDrawing.FILE, CellDrawing.svg(genotype));
         run.writeText(SearchRun.METRICS, "");
         GenotypeTraining.Result r = training.run(train, data.test(), o.testEvery(), new GenotypeTraining.Listener() {
             @Override
