@@ -11,6 +11,7 @@ import org.skillearn.examples.console.StatusLine;
 import org.skillearn.examples.console.StepProgress;
 import org.skillearn.examples.run.EvaluationOptions;
 import org.skillearn.examples.run.EvaluationRun;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +20,73 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code skillearn evaluate}: trains a genotype's network from scratch and reports its test accuracy. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train the network of a genotype from scratch (DARTS' evaluation) and test it.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--genotype", required = true,
+    /** The genotype's network and what it learns. */
+    static final class Network {
+        @Option(names = "--task", paramLabel = "TASK", defaultValue = "fine",
+                description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
+                + " groups (tops, bottoms, footwear, bags), interleaving learning's second task; cifar10, cifar100: that dataset's"
+                + " classes and images from --data-dir (default: ${DEFAULT-VALUE})")
+        String task;
+
+        @Option(names = "--channels", paramLabel = "C", defaultValue = "16",
+                description = "initial channels C (DARTS: 36; default: ${DEFAULT-VALUE})")
+        int channels;
+
+        @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "cells (DARTS: 20; default: ${DEFAULT-VALUE})")
+        int layers;
+    }
+
+    /** How it is trained and tested. */
+    static final class Recipe {
+        @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+                description = "training epochs (DARTS: 600; default: ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batchSize;
+
+        @Option(names = "--learning-rate", paramLabel = "η", defaultValue = "0.025",
+                description = "initial learning rate, cosine to 0 (default: ${DEFAULT-VALUE})")
+        double learningRate;
+
+        @Option(names = "--auxiliary-weight", paramLabel = "W", defaultValue = "0.4",
+                description = "auxiliary head loss weight; 0 disables the head (default: ${DEFAULT-VALUE})")
+        double auxiliaryWeight;
+
+        @Option(names = "--drop-path", paramLabel = "P", defaultValue = "0.2",
+                description = "final drop-path probability (default: ${DEFAULT-VALUE})")
+        double dropPath;
+
+        @Option(names = "--cutout", paramLabel = "N", defaultValue = "16",
+                description = "cutout length, 0 for none (default: ${DEFAULT-VALUE})")
+        int cutout;
+
+        @Option(names = "--crop-padding", paramLabel = "N", defaultValue = "4",
+                description = "random-crop padding, 0 for none (default: ${DEFAULT-VALUE})")
+        int cropPadding;
+
+        @Option(names = "--no-flip", description = "no random horizontal flips")
+        boolean noFlip;
+
+        @Option(names = "--test-every", paramLabel = "N", defaultValue = "1",
+                description = "test after every N epochs and after the last (default: ${DEFAULT-VALUE})")
+        int testEvery;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+    }
+
+    @ArgGroup(validate = false, heading = "%nThe network and its task:%n", order = 1)
+    Network network = new Network();
+
+    @ArgGroup(validate = false, heading = "%nTraining recipe (DARTS' evaluation):%n", order = 2)
+    Recipe recipe = new Recipe();
+
+    @Option(names = "--genotype", paramLabel = "GENOTYPE", required = true,
             description = "a genotype JSON file, a finished darts search folder, the text Genotype(normal=[...], ...), or random"
                     + " (random:S): a genotype drawn uniformly from the DARTS space with seed S (default: --seed), the random control")
     String genotype;
@@ -31,51 +94,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--task", defaultValue = "fine", description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
-            + " groups (tops, bottoms, footwear, bags), interleaving learning's second task; cifar10, cifar100: that dataset's"
-            + " classes and images from --data-dir (default: ${DEFAULT-VALUE})")
-    String task;
-
-    @Option(names = "--epochs", defaultValue = "10", description = "training epochs (DARTS: 600; default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--batch-size", defaultValue = "96", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--channels", defaultValue = "16", description = "initial channels C (DARTS: 36; default: ${DEFAULT-VALUE})")
-    int channels;
-
-    @Option(names = "--layers", defaultValue = "8", description = "cells (DARTS: 20; default: ${DEFAULT-VALUE})")
-    int layers;
-
-    @Option(names = "--learning-rate", defaultValue = "0.025", description = "initial learning rate, cosine to 0 (default: ${DEFAULT-VALUE})")
-    double learningRate;
-
-    @Option(names = "--auxiliary-weight", defaultValue = "0.4", description = "auxiliary head loss weight; 0 disables the head")
-    double auxiliaryWeight;
-
-    @Option(names = "--drop-path", defaultValue = "0.2", description = "final drop-path probability (default: ${DEFAULT-VALUE})")
-    double dropPath;
-
-    @Option(names = "--cutout", defaultValue = "16", description = "cutout length, 0 for none (default: ${DEFAULT-VALUE})")
-    int cutout;
-
-    @Option(names = "--crop-padding", defaultValue = "4", description = "random-crop padding, 0 for none (default: ${DEFAULT-VALUE})")
-    int cropPadding;
-
-    @Option(names = "--no-flip", description = "no random horizontal flips")
-    boolean noFlip;
-
     @Option(names = "--train-images", defaultValue = "0", hidden = true, description = "train on the first N images only (smoke runs)")
     int trainImages;
 
-    @Option(names = "--test-every", defaultValue = "1", description = "test after every N epochs and after the last (default: ${DEFAULT-VALUE})")
-    int testEvery;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--out", description = "output folder, which must not hold a run (default: runs/evaluate, or"
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder, which must not hold a run (default: runs/evaluate, or"
             + " runs/evaluate-N when that holds one)")
     Path out;
 
@@ -86,16 +108,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EvaluationOptions options;
         try {
-            TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, 0.9, 3e-4, 5.0, auxiliaryWeight, dropPath,
-                    new AugmentationConfig(cropPadding, !noFlip, cutout), seed);
-            options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, task, trainImages, channels, layers,
-                    auxiliaryWeight > 0, training, testEvery);
+            Recipe r = recipe;
+            TrainingConfig training = new TrainingConfig(r.epochs, r.batchSize, r.learningRate, 0.9, 3e-4, 5.0, r.auxiliaryWeight,
+                    r.dropPath, new AugmentationConfig(r.cropPadding, !r.noFlip, r.cutout), r.seed);
+            options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, network.task, trainImages, network.channels,
+                    network.layers, r.auxiliaryWeight > 0, training, r.testEvery);
         } catch (IllegalArgumentException e) {
             // a value the options refuse is a usage mistake: status 2 with the usage
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path dir = out != null ? out : FreeFolder.under("runs", "evaluate");
-        Map<String, Object> result = EvaluationRun.run(options, dir, new Bar(epochs));
+        Map<String, Object> result = EvaluationRun.run(options, dir, new Bar(recipe.epochs));
         System.out.println(ResultLine.of(result));
         System.out.println("wrote " + dir.toAbsolutePath());
         return 0;
