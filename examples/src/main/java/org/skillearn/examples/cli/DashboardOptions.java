@@ -25,10 +25,11 @@ final class DashboardOptions {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + text + "' is not a port number");
             }
-            if (p < 0 || p > 65535) {
-                throw new TypeConversionException("a port is 0..65535 (0: any free one), got " + p);
+            try {
+                return Dashboard.requirePort(p);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return p;
         }
     }
 

@@ -67,9 +67,7 @@ public final class Dashboard implements AutoCloseable {
      * @throws UncheckedIOException naming the address if it cannot be bound (port in use, unknown host)
      */
     public static Dashboard start(Path folder, String host, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("a TCP port is 0..65535 (0: any free one), got " + port);
-        }
+        requirePort(port);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -88,6 +86,18 @@ public final class Dashboard implements AutoCloseable {
         server.start();
         LOG.debug("dashboard for {} on {}", folder, d.uri());
         return d;
+    }
+
+    /**
+     * {@code port} if it is a TCP port, 0..65535 (0: any free one).
+     *
+     * @throws IllegalArgumentException naming the range otherwise
+     */
+    public static int requirePort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is 0..65535 (0: any free one), got " + port);
+        }
+        return port;
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */

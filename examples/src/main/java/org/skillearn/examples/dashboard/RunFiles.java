@@ -82,10 +82,10 @@ final class RunFiles {
             n.set("last_epoch", scalars(metrics.get(metrics.size() - 1)));
         }
         Path steps = run.resolve(RunFolder.STEPS);
-        List<JsonNode> log = lines(steps, 0);
-        n.put("steps_done", log.size());
-        if (!log.isEmpty()) {
-            n.set("last_step", log.get(log.size() - 1));
+        Tail log = tail(steps);
+        n.put("steps_done", log.count());
+        if (log.last() != null) {
+            n.set("last_step", log.last());
         }
         boolean complete = RunFolder.isComplete(run);
         boolean recent = Files.exists(steps) && System.currentTimeMillis() - Files.getLastModifiedTime(steps).toMillis() < RUNNING_MS;
@@ -172,30 +172,53 @@ final class RunFiles {
         return r.isEmpty() ? "." : r;
     }
 
-    /** The whole JSON lines of {@code file} after the first {@code skip}; stops at a line cut short. */
+    /** The whole JSON lines of {@code file} after the first {@code skip}; a line being appended is left out. */
     private static List<JsonNode> lines(Path file, int skip) throws IOException {
+        List<String> whole = wholeLines(file);
         List<JsonNode> out = new ArrayList<>();
+        for (int i = skip; i < whole.size(); i++) {
+            if (!whole.get(i).isEmpty()) {
+                out.add(parse(file, i, whole.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** How many whole lines {@code file} holds and the last of them (null if none): a step log without parsing all of it. */
+    private record Tail(int count, JsonNode last) {
+    }
+
+    private static Tail tail(Path file) throws IOException {
+        List<String> whole = wholeLines(file);
+        for (int i = whole.size() - 1; i >= 0; i--) {
+            if (!whole.get(i).isEmpty()) {
+                return new Tail(whole.size(), parse(file, i, whole.get(i)));
+            }
+        }
+        return new Tail(whole.size(), null);
+    }
+
+    /** The lines of {@code file} that end in a line break (the last one may be being appended); none if it is missing. */
+    private static List<String> wholeLines(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            return out;
+            return List.of();
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
         int start = 0;
-        int index = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                break; // being appended
-            }
-            if (index++ >= skip && end > start) {
-                try {
-                    out.add(JSON.readTree(text.substring(start, end)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IOException(file + ": line " + index + " is not JSON (" + e.getOriginalMessage() + ")", e);
-                }
-            }
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            out.add(text.substring(start, end));
             start = end + 1;
         }
         return out;
+    }
+
+    private static JsonNode parse(Path file, int index, String line) throws IOException {
+        try {
+            return JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": line " + (index + 1) + " is not JSON (" + e.getOriginalMessage() + ")", e);
+        }
     }
 
     private static JsonNode readJson(Path file) throws IOException {

@@ -146,6 +146,7 @@ public final class ExperimentPlots {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         int seeds = rows.stream().mapToInt(r -> r.errors().size()).max().orElse(0);
+        boolean sameSeeds = rows.stream().allMatch(r -> r.seeds().equals(rows.get(0).seeds()));
         for (int k = 0; k < seeds; k++) {
             List<Double> ys = new ArrayList<>();
             for (TableRow r : rows) {
@@ -156,7 +157,6 @@ public final class ExperimentPlots {
                     hi = Math.max(hi, e);
                 }
             }
-            boolean sameSeeds = rows.stream().allMatch(r -> r.seeds().equals(rows.get(0).seeds()));
             String name = sameSeeds ? "seed " + rows.get(0).seeds().get(k) : "run " + (k + 1) + " of each row";
             CategorySeries s = c.addSeries(name, labels, ys);
             s.setMarker(MARKERS[k % MARKERS.length]);

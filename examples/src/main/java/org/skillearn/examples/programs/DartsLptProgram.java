@@ -10,12 +10,10 @@ import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
-import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.darts.resnet.ResNetConfig;
 import org.skillearn.darts.resnet.ResNetExecutor;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
-import org.skillearn.examples.figures.CellDrawing;
 import org.skillearn.lpt.DartsLpt;
 import org.skillearn.lpt.DartsLptConfig;
 import org.skillearn.lpt.LptConfig;
@@ -132,7 +130,6 @@ public final class DartsLptProgram implements SearchProgram {
     /** {@value #GENOTYPE_FILE}: the final genotype as JSON. */
     @Override
     public Map<String, String> files(ProgramState state) {
-        Genotype g = genotype(state);
-        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
+        return SearchProgram.genotypeFiles(genotype(state));
     }
 }

@@ -32,12 +32,7 @@ public enum DatasetChoice {
 
     /** Parses a command-line spelling. */
     public static DatasetChoice parse(String s) {
-        for (DatasetChoice d : values()) {
-            if (d.cliName.equals(s)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown dataset '" + s + "'; expected fashion-mnist, cifar10 or cifar100");
+        return CliNames.parse(values(), DatasetChoice::cliName, s, "dataset");
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.skillearn.examples.programs;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The ResNet encoder of LPT's tester on the DARTS supernet. */
 public enum EncoderChoice {
     /** ResNet-18 for images larger than 28 × 28, the small encoder otherwise. */
@@ -28,12 +25,6 @@ public enum EncoderChoice {
      * @throws IllegalArgumentException naming the text and the accepted names
      */
     public static EncoderChoice parse(String s) {
-        for (EncoderChoice e : values()) {
-            if (e.cliName.equals(s)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown encoder '" + s + "'; expected "
-                + Arrays.stream(values()).map(EncoderChoice::cliName).collect(Collectors.joining(", ")));
+        return CliNames.parse(values(), EncoderChoice::cliName, s, "encoder");
     }
 }

@@ -25,12 +25,7 @@ public enum Method {
     }
 
     public static Method parse(String s) {
-        for (Method m : values()) {
-            if (m.cliName.equals(s)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + s + "'; expected darts, lpt, il or mtl");
+        return CliNames.parse(values(), Method::cliName, s, "method");
     }
 
     /** Whether this method's learners take tasks: interleaving learning and its multi-task baseline. */

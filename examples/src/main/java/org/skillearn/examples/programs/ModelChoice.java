@@ -1,8 +1,5 @@
 package org.skillearn.examples.programs;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The learners a search trains: the small models, or the DARTS supernet (Liu et al. 2019). */
 public enum ModelChoice {
     /** Gated softmax regression and tanh encoders: seconds per search, the searched model itself is tested. */
@@ -26,12 +23,6 @@ public enum ModelChoice {
      * @throws IllegalArgumentException naming the text and the accepted names
      */
     public static ModelChoice parse(String s) {
-        for (ModelChoice m : values()) {
-            if (m.cliName.equals(s)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + s + "'; expected "
-                + Arrays.stream(values()).map(ModelChoice::cliName).collect(Collectors.joining(" or ")));
+        return CliNames.parse(values(), ModelChoice::cliName, s, "model");
     }
 }

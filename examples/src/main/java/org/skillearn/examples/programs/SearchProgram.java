@@ -3,6 +3,9 @@ package org.skillearn.examples.programs;
 import java.util.Map;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
+import org.skillearn.darts.genotype.Genotype;
+import org.skillearn.darts.genotype.GenotypeJson;
+import org.skillearn.examples.figures.CellDrawing;
 
 /** A skill program ready to search, with what the command line reports about it. */
 public interface SearchProgram {
@@ -60,5 +63,13 @@ public interface SearchProgram {
     /** Files a finished run writes besides its result (name → text), e.g. a genotype. */
     default Map<String, String> files(ProgramState state) {
         return Map.of();
+    }
+
+    /**
+     * The files of a run that derives a genotype: {@value SupernetDarts#GENOTYPE_FILE} and the cells
+     * drawn as DARTS' figures, {@value CellDrawing#FILE}.
+     */
+    static Map<String, String> genotypeFiles(Genotype g) {
+        return Map.of(SupernetDarts.GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
     }
 }

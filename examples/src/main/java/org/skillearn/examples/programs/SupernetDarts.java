@@ -8,12 +8,10 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
-import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.darts.search.DartsSearch;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
-import org.skillearn.examples.figures.CellDrawing;
 
 /**
  * DARTS (first or second order, by the solver's configuration) on the DARTS supernet: the
@@ -69,6 +67,6 @@ public final class SupernetDarts implements SearchProgram {
     @Override
     public Map<String, String> files(ProgramState state) {
         Genotype g = search.genotype(state);
-        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
+        return SearchProgram.genotypeFiles(g);
     }
 }

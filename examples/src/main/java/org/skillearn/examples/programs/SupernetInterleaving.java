@@ -17,12 +17,10 @@ import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
-import org.skillearn.darts.genotype.GenotypeJson;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.darts.supernet.SupernetTaskLoss;
-import org.skillearn.examples.figures.CellDrawing;
 import org.skillearn.interleave.DartsTaskModel;
 import org.skillearn.interleave.IlProgram;
 import org.skillearn.interleave.InterleavingLearning;
@@ -44,7 +42,7 @@ import org.skillearn.interleave.TaskModels;
 public final class SupernetInterleaving implements SearchProgram {
 
     /** The genotype file a finished run writes. */
-    public static final String GENOTYPE_FILE = "genotype.json";
+    public static final String GENOTYPE_FILE = SupernetDarts.GENOTYPE_FILE;
     /** Search-val images per task behind each epoch's loss and accuracy (a supernet pass is costly). */
     public static final int DIAGNOSTIC_IMAGES = 512;
 
@@ -159,7 +157,6 @@ public final class SupernetInterleaving implements SearchProgram {
     /** The genotype as {@value #GENOTYPE_FILE}. */
     @Override
     public Map<String, String> files(ProgramState state) {
-        Genotype g = genotype(state);
-        return Map.of(GENOTYPE_FILE, GenotypeJson.toJson(g), CellDrawing.FILE, CellDrawing.svg(g));
+        return SearchProgram.genotypeFiles(genotype(state));
     }
 }

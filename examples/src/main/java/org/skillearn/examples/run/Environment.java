@@ -29,7 +29,7 @@ public final class Environment {
     public static Map<String, Object> versions() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("skillearn", Skillearn.class.getAnnotation(Command.class).version()[0].replace("skillearn ", ""));
-        Properties git = gitProperties();
+        Properties git = resource(Environment.class, "/" + GIT_PROPERTIES);
         m.put("git_commit", git.getProperty("git.commit.id", "unknown"));
         m.put("git_dirty", Boolean.parseBoolean(git.getProperty("git.dirty", "false")));
         m.put("java", System.getProperty("java.version"));
@@ -58,29 +58,24 @@ public final class Environment {
         return m;
     }
 
-    private static Properties gitProperties() {
+    /** The properties file {@code name} on the class path of {@code anchor}, empty if it is missing or unreadable. */
+    private static Properties resource(Class<?> anchor, String name) {
         Properties p = new Properties();
-        try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(GIT_PROPERTIES)) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            // no build information: "unknown"
+            // no such information: the callers' defaults
         }
         return p;
     }
 
     private static String nd4jVersion() {
-        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version");
-            }
-        } catch (IOException e) {
-            // fall through to the manifest
+        String v = resource(Nd4j.class, "/META-INF/maven/org.nd4j/nd4j-api/pom.properties").getProperty("version");
+        if (v == null) {
+            v = Nd4j.class.getPackage().getImplementationVersion();
         }
-        String v = Nd4j.class.getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
     }
 

@@ -27,8 +27,12 @@ final class ParameterVectors {
         return d;
     }
 
-    /** y ← y + c·x, in place on y. */
+    /** y ← y + c·x, in place on y (for c = 1 without a scaled copy of x). */
     static void addScaled(Map<ParameterSet, INDArray> y, double c, Map<ParameterSet, INDArray> x) {
+        if (c == 1) {
+            y.forEach((s, ys) -> ys.addi(x.get(s)));
+            return;
+        }
         y.forEach((s, ys) -> {
             INDArray scaled = x.get(s).mul(c);
             ys.addi(scaled);
