@@ -130,9 +130,11 @@ class DartsCommandLineTest {
         assertEquals(drawn, json.readTree(b.resolve("config.json").toFile()).get("genotype").asText());
         assertTrue(Files.readString(a.resolve("cells.svg")).contains("<svg"), "the evaluated cells are drawn");
         assertTrue(json.readTree(a.resolve("result.json").toFile()).get("test_accuracy").asDouble() >= 0);
-        String err = StandardError.of(() -> assertEquals(1, Skillearn.execute(concat(common, "--genotype", "random:x",
+        // a malformed seed is a usage mistake (status 2), found before any folder is written
+        String err = StandardError.of(() -> assertEquals(2, Skillearn.execute(concat(common, "--genotype", "random:x",
                 "--out", dir.resolve("c").toString()))));
         assertTrue(err.contains("the seed of random:S must be a whole number, got 'x'"), err);
+        assertTrue(Files.notExists(dir.resolve("c")));
     }
 
     @Test

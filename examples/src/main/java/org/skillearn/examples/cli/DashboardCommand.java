@@ -39,6 +39,9 @@ final class DashboardCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         System.out.println("dashboard of " + folder.toAbsolutePath() + ": " + d.uri() + " (Ctrl-C stops it)");
+        if (!Files.exists(folder)) {
+            System.err.println("note: " + folder.toAbsolutePath() + " does not exist yet; runs written there will appear");
+        }
         stopped.await();
         return 0;
     }

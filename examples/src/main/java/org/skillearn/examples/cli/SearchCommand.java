@@ -209,8 +209,8 @@ final class SearchCommand implements Callable<Integer> {
             return 0;
         } catch (NonFiniteValueException e) {
             System.err.println(System.lineSeparator() + "skillearn: " + e.getMessage() + ".");
-            System.err.println(dir + " keeps it: " + progress.committed() + " change the options in a new --out folder, or"
-                    + " continue with: ./skillearn search --resume " + dir + " (same options)");
+            System.err.println(dir + " keeps it: " + progress.committed() + " the same options diverge again on resume;"
+                    + " start with the setting changed, in a new --out folder");
             return 1;
         } catch (NativeMemoryException e) {
             System.err.println(System.lineSeparator() + "skillearn: " + e.getMessage() + ".");

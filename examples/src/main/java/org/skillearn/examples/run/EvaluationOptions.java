@@ -33,6 +33,11 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, S
             throw new IllegalArgumentException("--genotype is required: a genotype JSON file, a search run folder or a"
                     + " Genotype(...) string");
         }
+        String g = genotype.trim();
+        if (g.startsWith(EvaluationRun.RANDOM + ":") && !g.substring(EvaluationRun.RANDOM.length() + 1).matches("-?\\d+")) {
+            throw new IllegalArgumentException("--genotype " + genotype + ": the seed of random:S must be a whole number, got '"
+                    + g.substring(EvaluationRun.RANDOM.length() + 1) + "'");
+        }
         DatasetChoice.parse(dataset);
         ImageTask.parse(task, "--task").requireDataset(dataset, "--task");
         if (trainImages < 0) {
