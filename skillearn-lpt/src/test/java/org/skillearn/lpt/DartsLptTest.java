@@ -68,8 +68,22 @@ class DartsLptTest {
      */
     @Test
     void hypergradientsOfArchitectureAndCreatorMatchBruteForce() {
-        LptAblation ablation = LptAblation.NONE;
+        checkAgainstBruteForce(tiny(LptConfig.defaults().withLambda(0.8).withGamma(0.6)), "DARTS");
+    }
+
+    /**
+     * Issue 19, must-show 2: LPT on DARTS⁻ — the supernet's mixed edges carry the auxiliary skip
+     * (β = 0.7, mid-schedule) — against the same brute force.
+     */
+    @Test
+    void hypergradientsOnDartsMinusMatchBruteForce() {
         DartsLpt lpt = tiny(LptConfig.defaults().withLambda(0.8).withGamma(0.6));
+        lpt.supernet().auxiliarySkip().setBeta(0.7);
+        checkAgainstBruteForce(lpt, "DARTS-, beta 0.7");
+    }
+
+    private static void checkAgainstBruteForce(DartsLpt lpt, String nas) {
+        LptAblation ablation = LptAblation.NONE;
         ProgramState state = ProgramState.initialize(lpt.lpt().program(), DataType.DOUBLE, 5);
         state.value(lpt.lpt().architecture()).muli(300); // α of order 0.3, so the softmax is not flat
         SkillSolver solver = new SkillSolver(lpt.lpt().program(), SolverConfig.secondOrder().withFdRadius(1e-6));
@@ -78,7 +92,7 @@ class DartsLptTest {
         long t0 = System.nanoTime();
         HypergradientCheck.Result r = HypergradientCheck.run(lpt.lpt().program(), state, batches,
                 SolverConfig.secondOrder().withFdRadius(1e-6), 1e-5);
-        System.out.printf("[DARTS LPT %s] %s (%.1f s)%n", ablation.cliName(), r, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("[LPT %s on %s] %s (%.1f s)%n", ablation.cliName(), nas, r, (System.nanoTime() - t0) / 1e9);
         assertTrue(r.relativeError() <= 1e-3, r.toString());
         r.perSet().forEach((set, err) -> assertTrue(err <= 1e-3, set + ": " + r));
         assertEquals(2, r.bruteForce().size());

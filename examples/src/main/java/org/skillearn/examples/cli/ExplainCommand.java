@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.IlTasks;
@@ -17,12 +18,18 @@ import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.lpt.LptAblation;
 import org.skillearn.lpt.LptConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code skillearn explain}: prints a method's program as the paper's stage tables. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Print a method's stage tables (the paper's Tables 3-6 and 16) as Markdown.")
 final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--method", defaultValue = "lpt", converter = TypedOptions.MethodConverter.class,
             completionCandidates = TypedOptions.MethodNames.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -32,6 +39,10 @@ final class ExplainCommand implements Callable<Integer> {
             completionCandidates = TypedOptions.ModelNames.class,
             description = "learners: ${COMPLETION-CANDIDATES} (darts: the DARTS supernet; LPT's tester a ResNet) (default: ${DEFAULT-VALUE})")
     ModelChoice model;
+
+    @Option(names = "--nas", defaultValue = "darts", converter = TypedOptions.NasConverter.class,
+            completionCandidates = TypedOptions.NasNames.class, description = TypedOptions.NAS_HELP)
+    NasMethod nas;
 
     @Option(names = "--encoder", defaultValue = "auto", converter = TypedOptions.EncoderConverter.class,
             completionCandidates = TypedOptions.EncoderNames.class,
@@ -51,6 +62,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (nas != NasMethod.DARTS && model != ModelChoice.DARTS) {
+            throw new ParameterException(spec.commandLine(), "--nas " + nas.cliName() + " needs --model darts: the "
+                    + model.cliName() + " model has no supernet for a NAS method to change");
+        }
         TrainTest data = DatasetChoice.FASHION_MNIST.load(null);
         SearchSetup setup = SearchSetup.of(SearchSplit.of(data, 0), BatchConfig.of(64,
                 DatasetChoice.FASHION_MNIST.normalization()), 1, 0);
@@ -64,9 +79,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         SearchProgram program = model == ModelChoice.DARTS
                 ? m.darts(setup, lpt, rounds, 1.0, learnerTasks, SearchOptions.DEFAULT_CHANNELS, SearchOptions.DEFAULT_LAYERS,
-                        encoder.cliName())
+                        encoder.cliName(), nas)
                 : m.linear(setup, lpt, rounds, 1.0, learnerTasks);
         System.out.print(program.program().explain());
+        if (model == ModelChoice.DARTS) {
+            System.out.printf("%nNAS method: %s. %s%n", nas.cliName(), nas.description());
+        }
         return 0;
     }
 }

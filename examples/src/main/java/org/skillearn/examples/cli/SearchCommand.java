@@ -3,9 +3,11 @@ package org.skillearn.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.skillearn.core.run.EpochEnd;
 import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.core.solver.NonFiniteValueException;
 import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.dashboard.Dashboard;
@@ -43,6 +45,10 @@ final class SearchCommand implements Callable<Integer> {
                 completionCandidates = TypedOptions.ModelNames.class, description = "learners, one of ${COMPLETION-CANDIDATES}: linear, the gated"
                         + " softmax regression and tanh encoders (seconds per search); darts, the DARTS supernet (default: ${DEFAULT-VALUE})")
         ModelChoice model;
+
+        @Option(names = "--nas", defaultValue = "darts", paramLabel = "NAS", converter = TypedOptions.NasConverter.class,
+                completionCandidates = TypedOptions.NasNames.class, description = TypedOptions.NAS_HELP)
+        NasMethod nas;
 
         @Option(names = "--order", defaultValue = "2", paramLabel = "1|2", description = "hypergradient order (default: ${DEFAULT-VALUE})")
         int order;
@@ -175,7 +181,7 @@ final class SearchCommand implements Callable<Integer> {
             return new SearchOptions(what.method.cliName(), what.model.cliName(), what.order, data.datasetName(), data.dataDir,
                     budget.epochs, budget.batchSize, budget.seed, skills.lambda, skills.gamma, skills.ablation.cliName(), skills.rounds,
                     supernet.channels, supernet.layers, budget.stepsPerEpoch, supernet.encoder.cliName(), IlTasks.parse(skills.tasks),
-                    hypergradient, what.innerSteps);
+                    hypergradient, what.innerSteps, what.nas.cliName());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -201,6 +207,11 @@ final class SearchCommand implements Callable<Integer> {
                 outcome = SearchRun.start(options, dir, stopAfterEpochs, progress);
             }
             if (outcome.complete()) {
+                Object early = outcome.result().get(EpochEnd.STOPPED_EARLY);
+                if (early != null) {
+                    System.out.println("search ended after epoch " + outcome.result().get("search_epochs") + " of "
+                            + outcome.epochs() + ": " + early);
+                }
                 System.out.println(ResultLine.of(outcome.result()));
                 System.out.println("wrote " + dir.toAbsolutePath() + " (" + String.join(", ", written(dir)) + ")");
             } else {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.Method;
@@ -129,4 +130,22 @@ final class TypedOptions {
             super(Arrays.stream(LptAblation.values()).map(LptAblation::cliName));
         }
     }
+
+    static final class NasConverter extends Parsed<NasMethod> {
+        NasConverter() {
+            super(NasMethod::parse);
+        }
+    }
+
+    static final class NasNames extends Names {
+        NasNames() {
+            super(Arrays.stream(NasMethod.values()).map(NasMethod::cliName));
+        }
+    }
+
+    /** The help text of {@code --nas}, shared by search, experiment and explain. */
+    static final String NAS_HELP = "the NAS method on the supernet (--model darts), one of ${COMPLETION-CANDIDATES}: darts;"
+            + " darts-minus, DARTS- (an auxiliary skip on every edge, its weight decaying 1 -> 0 over the epochs); darts-plus,"
+            + " DARTS+ (stops once the normal cell holds 2 skip connections or the alpha ranking has held 10 epochs)"
+            + " (default: ${DEFAULT-VALUE})";
 }

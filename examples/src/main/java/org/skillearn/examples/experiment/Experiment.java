@@ -91,6 +91,7 @@ public final class Experiment {
         if (o.supernet() != null) {
             SupernetProtocol p = o.supernet();
             m.put("model", "darts");
+            m.put("nas", o.nas());
             m.put("channels", p.channels());
             m.put("layers", p.layers());
             m.put("steps_per_epoch", p.stepsPerEpoch());

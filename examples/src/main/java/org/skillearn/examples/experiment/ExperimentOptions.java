@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.skillearn.core.solver.HypergradientSpec;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.IlTasks;
 import org.skillearn.examples.programs.Method;
@@ -25,10 +26,19 @@ import org.skillearn.examples.run.SearchOptions;
  * @param tasks     IL's and MTL's learners' tasks in hand-over order (each evaluated separately)
  * @param hypergradient the hypergradient method of every second-order run (first-order runs have none)
  * @param innerSteps    real steps every learning stage takes per solver step, in every run
+ * @param nas           the NAS method of every run on the supernet ({@link NasMethod}: darts, darts-minus, darts-plus)
  */
 public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
         int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks, HypergradientSpec hypergradient,
-        int innerSteps) {
+        int innerSteps, String nas) {
+
+    /** An experiment whose supernet runs search by DARTS itself. */
+    public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
+            int batchSize, Path out, int parallel, SupernetProtocol supernet, IlTasks tasks, HypergradientSpec hypergradient,
+            int innerSteps) {
+        this(methods, seeds, dataset, dataDir, budget, batchSize, out, parallel, supernet, tasks, hypergradient, innerSteps,
+                SearchOptions.DEFAULT_NAS);
+    }
 
     /** An experiment with Algorithm 1's one-step unroll and one step per stage. */
     public ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, String dataset, Path dataDir, int budget,
@@ -90,6 +100,15 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         if (innerSteps < 1) {
             throw new IllegalArgumentException("--inner-steps must be >= 1, got " + innerSteps);
         }
+        try {
+            NasMethod.parse(nas);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--nas: " + e.getMessage(), e);
+        }
+        if (!nas.equals(SearchOptions.DEFAULT_NAS) && supernet == null) {
+            throw new IllegalArgumentException("--nas " + nas + " needs --model darts: the linear model has no supernet for a"
+                    + " NAS method to change");
+        }
         IlTasks.requireUsable(tasks, methods.stream().anyMatch(m -> Method.parse(m.method()).hasTasks()), dataset,
                 "--tasks " + tasks + " applies to il and mtl, and --methods has neither");
     }
@@ -101,7 +120,7 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
      */
     public SearchOptions searchOptions(MethodVariant method, long seed) {
         HypergradientSpec h = method.order() == 2 ? hypergradient : SearchOptions.DEFAULT_HYPERGRADIENT;
-        return plainSearchOptions(method, seed).withHypergradient(h, innerSteps);
+        return plainSearchOptions(method, seed).withHypergradient(h, innerSteps).withNas(nas);
     }
 
     private SearchOptions plainSearchOptions(MethodVariant method, long seed) {

@@ -1,6 +1,7 @@
 package org.skillearn.examples.programs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
@@ -8,10 +9,12 @@ import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.data.ImageDataset;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.run.RunListener;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.resnet.ResNetConfig;
 import org.skillearn.darts.resnet.ResNetExecutor;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.lpt.DartsLpt;
@@ -42,12 +45,19 @@ public final class DartsLptProgram implements SearchProgram {
     private final DartsLpt lpt;
     private final ResNetExecutor executor;
     private final ImageDataset diagnosticBank;
+    private final NasMethod nas;
 
     /**
      * @param network the supernet; its input channels and classes must match the data
      * @param encoder the tester's encoder layout
      */
     public DartsLptProgram(SearchSetup setup, LptConfig config, SupernetConfig network, ResNetConfig encoder) {
+        this(setup, config, network, encoder, NasMethod.DARTS);
+    }
+
+    /** The same search by the NAS method {@code nas} on the testee's supernet. */
+    public DartsLptProgram(SearchSetup setup, LptConfig config, SupernetConfig network, ResNetConfig encoder, NasMethod nas) {
+        this.nas = nas;
         if (network.inputChannels() != setup.searchTrain().channels() || network.classes() != setup.classes()) {
             throw new IllegalArgumentException("the supernet reads " + network.inputChannels() + " channels and "
                     + network.classes() + " classes, the data has " + setup.searchTrain().channels() + " and " + setup.classes());
@@ -67,7 +77,18 @@ public final class DartsLptProgram implements SearchProgram {
      * cells, with the tester's encoder {@code encoder} ({@link #encoder}).
      */
     public DartsLptProgram(SearchSetup setup, LptConfig config, int channels, int layers, String encoder) {
-        this(setup, config, network(setup, channels, layers), encoder(encoder, setup));
+        this(setup, config, channels, layers, encoder, NasMethod.DARTS);
+    }
+
+    /** The same search by the NAS method {@code nas}. */
+    public DartsLptProgram(SearchSetup setup, LptConfig config, int channels, int layers, String encoder, NasMethod nas) {
+        this(setup, config, network(setup, channels, layers), encoder(encoder, setup), nas);
+    }
+
+    /** The NAS method's listeners on this search's supernet. */
+    @Override
+    public List<RunListener> listeners() {
+        return nas.listeners(lpt.supernet(), lpt.lpt().architecture());
     }
 
     /** The supernet for the data's image channels and classes: {@code channels} initial channels, {@code layers} cells. */

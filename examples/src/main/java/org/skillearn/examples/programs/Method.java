@@ -1,6 +1,7 @@
 package org.skillearn.examples.programs;
 
 import java.util.List;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.lpt.LptConfig;
 
 /** The search methods of the command line. */
@@ -37,14 +38,16 @@ public enum Method {
      * Builds this method's program on DARTS supernets of {@code channels} initial channels and
      * {@code layers} cells; LPT's tester uses the ResNet encoder called {@code encoder}
      * ({@link DartsLptProgram#encoder}); IL's and MTL's learners take {@code tasks} (unused by the others).
+     * The search on the supernet is {@code nas}'s (DARTS, DARTS⁻, DARTS⁺), through the program's
+     * {@link SearchProgram#listeners()}.
      */
     public SearchProgram darts(SearchSetup setup, LptConfig lpt, int rounds, double ilLambda, List<TaskData> tasks, int channels,
-            int layers, String encoder) {
+            int layers, String encoder, NasMethod nas) {
         return switch (this) {
-            case DARTS -> new SupernetDarts(setup, channels, layers);
-            case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder);
-            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers, tasks);
-            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers, tasks);
+            case DARTS -> new SupernetDarts(setup, channels, layers, nas);
+            case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder, nas);
+            case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers, tasks, nas);
+            case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers, tasks, nas);
         };
     }
 

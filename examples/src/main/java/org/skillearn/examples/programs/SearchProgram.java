@@ -1,6 +1,8 @@
 package org.skillearn.examples.programs;
 
+import java.util.List;
 import java.util.Map;
+import org.skillearn.core.run.RunListener;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
@@ -57,7 +59,21 @@ public interface SearchProgram {
             public Map<String, String> files(ProgramState state) {
                 return self.files(state);
             }
+
+            @Override
+            public List<RunListener> listeners() {
+                return self.listeners();
+            }
         };
+    }
+
+    /**
+     * Run-loop listeners the search needs besides the loop's own: its NAS method's
+     * ({@link org.skillearn.darts.search.NasMethod#listeners}), none for plain DARTS or the linear model.
+     * Added before the run folder, so what they record and their stops are committed with the epoch.
+     */
+    default List<RunListener> listeners() {
+        return List.of();
     }
 
     /** Files a finished run writes besides its result (name → text), e.g. a genotype. */

@@ -1,15 +1,18 @@
 package org.skillearn.examples.programs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.model.SkillProgram;
+import org.skillearn.core.run.RunListener;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.DartsSearch;
 import org.skillearn.darts.search.DartsSearchConfig;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 
@@ -25,13 +28,26 @@ public final class SupernetDarts implements SearchProgram {
     public static final String GENOTYPE_FILE = "genotype.json";
 
     private final DartsSearch search;
+    private final NasMethod nas;
 
     /** The search for {@code setup} on a supernet with {@code channels} initial channels and {@code layers} cells. */
     public SupernetDarts(SearchSetup setup, int channels, int layers) {
+        this(setup, channels, layers, NasMethod.DARTS);
+    }
+
+    /** The same search by the NAS method {@code nas}. */
+    public SupernetDarts(SearchSetup setup, int channels, int layers, NasMethod nas) {
+        this.nas = nas;
         SupernetConfig net = SupernetConfig.of(channels, layers, setup.searchTrain().channels(), setup.classes());
         DataSource<ImageBatch> train = LinearModels.source("search-train", setup.searchTrain(), setup.batches(), setup.seed());
         DataSource<ImageBatch> val = LinearModels.source("search-val", setup.searchVal(), setup.batches(), setup.seed() + 1);
         this.search = DartsSearch.build(DartsSearchConfig.paper(net, setup.epochs(), setup.stepsPerEpoch()), train, val);
+    }
+
+    /** The NAS method's listeners on this search's supernet. */
+    @Override
+    public List<RunListener> listeners() {
+        return nas.listeners(search.supernet(), search.architecture());
     }
 
     @Override

@@ -15,9 +15,11 @@ import org.skillearn.core.optim.LearningRate;
 import org.skillearn.core.optim.Sgd;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.core.run.RunListener;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.DartsSearchConfig;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.darts.supernet.SupernetTaskLoss;
@@ -50,6 +52,7 @@ public final class SupernetInterleaving implements SearchProgram {
     private final SupernetConfig network;
     private final IlProgram il;
     private final List<DartsTaskModel> models;
+    private final NasMethod nas;
     private final List<TaskData> tasks;
 
     /**
@@ -62,6 +65,13 @@ public final class SupernetInterleaving implements SearchProgram {
      */
     public SupernetInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, int channels, int layers,
             List<TaskData> tasks) {
+        this(setup, multiTask, rounds, lambda, channels, layers, tasks, NasMethod.DARTS);
+    }
+
+    /** The same search by the NAS method {@code nas} on the learners' shared supernet. */
+    public SupernetInterleaving(SearchSetup setup, boolean multiTask, int rounds, double lambda, int channels, int layers,
+            List<TaskData> tasks, NasMethod nas) {
+        this.nas = nas;
         this.setup = setup;
         this.tasks = List.copyOf(tasks);
         this.network = SupernetConfig.of(channels, layers, setup.searchTrain().channels(), setup.classes());
@@ -80,6 +90,12 @@ public final class SupernetInterleaving implements SearchProgram {
             mtl.task(task);
         }
         this.il = multiTask ? mtl.build() : il.build();
+    }
+
+    /** The NAS method's listeners on this search's supernet. */
+    @Override
+    public List<RunListener> listeners() {
+        return nas.listeners(models.get(0).encoder().supernet(), il.architecture());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skillearn.core.solver.HypergradientSpec;
 import org.skillearn.core.solver.SolverConfig;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.EncoderChoice;
 import org.skillearn.examples.programs.IlTasks;
@@ -38,10 +39,22 @@ import org.skillearn.lpt.LptAblation;
  * @param hypergradient second order: the hypergradient method (the one-step unroll of Algorithm 1 unless told otherwise);
  *                      first order: {@code first-order} (the one-step unroll, the default, is read as it)
  * @param innerSteps    real steps every learning stage takes per solver step (1; more for implicit hypergradients)
+ * @param nas           the NAS method on the supernet ({@link NasMethod}: darts, darts-minus, darts-plus); darts on the linear model
  */
 public record SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
         long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch, String encoder,
-        IlTasks tasks, HypergradientSpec hypergradient, int innerSteps) {
+        IlTasks tasks, HypergradientSpec hypergradient, int innerSteps, String nas) {
+
+    /** DARTS itself: the NAS method of a search unless told otherwise. */
+    public static final String DEFAULT_NAS = NasMethod.DARTS.cliName();
+
+    /** Options searching with DARTS itself. */
+    public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
+            long seed, double lambda, double gamma, String ablation, int rounds, int channels, int layers, long stepsPerEpoch,
+            String encoder, IlTasks tasks, HypergradientSpec hypergradient, int innerSteps) {
+        this(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds, channels, layers,
+                stepsPerEpoch, encoder, tasks, hypergradient, innerSteps, DEFAULT_NAS);
+    }
 
     /** Options with the one-step unroll and one step per stage. */
     public SearchOptions(String method, String model, int order, String dataset, Path dataDir, int epochs, int batchSize,
@@ -91,6 +104,11 @@ public record SearchOptions(String method, String model, int order, String datas
         LptAblation.parse(ablation);
         named("--model", () -> ModelChoice.parse(model));
         named("--encoder", () -> EncoderChoice.parse(encoder));
+        named("--nas", () -> NasMethod.parse(nas));
+        if (!nas.equals(DEFAULT_NAS) && !"darts".equals(model)) {
+            throw new IllegalArgumentException("--nas " + nas + " needs --model darts: the " + model
+                    + " model has no supernet for a NAS method to change");
+        }
         checkSupernet(channels, layers, stepsPerEpoch);
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("--order must be 1 or 2, got " + order);
@@ -153,25 +171,36 @@ public record SearchOptions(String method, String model, int order, String datas
 
     public SearchOptions withSeed(long s) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, s, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps, nas);
     }
 
     public SearchOptions withEpochs(int e) {
         return new SearchOptions(method, model, order, dataset, dataDir, e, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps);
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps, nas);
     }
 
     /** These options at order {@code o}; second order from first order takes the one-step unroll. */
     public SearchOptions withOrder(int o) {
         HypergradientSpec h = o != 1 && hypergradient instanceof HypergradientSpec.FirstOrder ? DEFAULT_HYPERGRADIENT : hypergradient;
         return new SearchOptions(method, model, o, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks, h, innerSteps);
+                channels, layers, stepsPerEpoch, encoder, tasks, h, innerSteps, nas);
     }
 
     /** These options with another hypergradient method and inner steps per solver step. */
     public SearchOptions withHypergradient(HypergradientSpec h, int steps) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
-                channels, layers, stepsPerEpoch, encoder, tasks, h, steps);
+                channels, layers, stepsPerEpoch, encoder, tasks, h, steps, nas);
+    }
+
+    /** These options with another NAS method ({@link NasMethod#cliName()}). */
+    public SearchOptions withNas(String n) {
+        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
+                channels, layers, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps, n);
+    }
+
+    /** The NAS method, parsed. */
+    public NasMethod nasMethod() {
+        return NasMethod.parse(nas);
     }
 
     /** The solver's configuration: first order, or second order with {@link #hypergradient()}. */
@@ -201,6 +230,7 @@ public record SearchOptions(String method, String model, int order, String datas
         m.put("tasks", tasks.toString());
         m.put("hypergradient", hypergradient.label());
         m.put("inner_steps", innerSteps);
+        m.put("nas", nas);
         return m;
     }
 
@@ -212,6 +242,7 @@ public record SearchOptions(String method, String model, int order, String datas
                 o.get("gamma").asDouble(), o.get("ablation").asText(), o.get("rounds").asInt(),
                 o.path("channels").asInt(DEFAULT_CHANNELS), o.path("layers").asInt(DEFAULT_LAYERS), o.path("steps_per_epoch").asLong(0),
                 o.path("encoder").asText(DEFAULT_ENCODER), IlTasks.parse(o.path("tasks").asText(IlTasks.DEFAULT.toString())),
-                HypergradientSpec.parse(o.path("hypergradient").asText(DEFAULT_HYPERGRADIENT.label())), o.path("inner_steps").asInt(1));
+                HypergradientSpec.parse(o.path("hypergradient").asText(DEFAULT_HYPERGRADIENT.label())), o.path("inner_steps").asInt(1),
+                o.path("nas").asText(DEFAULT_NAS));
     }
 }

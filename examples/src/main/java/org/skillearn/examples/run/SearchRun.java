@@ -155,7 +155,7 @@ public final class SearchRun {
                 ? new SearchSetup(full.split(), full.batches(), o.epochs(), o.stepsPerEpoch(), o.seed()) : full;
         List<TaskData> tasks = m.hasTasks() ? o.tasks().data(d, setup.split(), o.dataDir(), o.seed()) : List.of();
         SearchProgram program = "darts".equals(o.model())
-                ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder())
+                ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder(), o.nasMethod())
                 : m.linear(setup, lpt, o.rounds(), o.lambda(), tasks);
         program = program.withStageSteps(o.innerSteps());
         ProgramState state = program.initialize(o.seed());
@@ -179,10 +179,12 @@ public final class SearchRun {
 
     private static Outcome run(SearchOptions o, Built b, RunFolder folder, Integer maxEpochs, Listener listener)
             throws IOException {
-        RunOutcome outcome = RunLoop.of(b.solver, b.state)
+        RunLoop.Builder loop = RunLoop.of(b.solver, b.state)
                 .epochs(o.epochs()).stepsPerEpoch(b.setup.stepsPerEpoch()).maxEpochsPerInvocation(maxEpochs)
                 .epochMetrics(b.program::diagnostics)
-                .listener(new NonFiniteGuard())
+                .listener(new NonFiniteGuard());
+        b.program.listeners().forEach(loop::listener); // the NAS method's: before the folder, which commits their records
+        RunOutcome outcome = loop
                 .folder(folder)
                 .listener(new RunListener() {
                     @Override
@@ -202,6 +204,10 @@ public final class SearchRun {
         // the held-out evaluation and the result files allocate like a step: in a scope of their own
         Map<String, Object> result = new LinkedHashMap<>(StepScope.once("skillearn-final-evaluation", () -> b.program.evaluate(b.state)));
         Map<String, String> files = StepScope.once("skillearn-result-files", () -> b.program.files(b.state));
+        if (outcome.stopReason() != null) {
+            result.put("search_epochs", outcome.epochsDone());
+            result.put(EpochEnd.STOPPED_EARLY, outcome.stopReason()); // the NAS method ended the search (DARTS+)
+        }
         result.put("search_seconds", folder.recordedSeconds());
         Map<String, Long> sizes = new LinkedHashMap<>();
         long total = 0;

@@ -50,12 +50,21 @@ public final class EpochEnd {
         return state;
     }
 
-    /** Asks the loop to stop after this epoch (once every listener has seen it). */
+    /**
+     * Ends the run after this epoch (once every listener has seen it): the run is complete, stopped
+     * early. The reason is recorded in the epoch's metrics as {@value #STOPPED_EARLY}, so a
+     * {@link RunFolder} added after the requesting listener commits it and a resumed run ends at once
+     * instead of training on.
+     */
     public void requestStop(String reason) {
         if (stopReason == null) {
             stopReason = reason;
+            metrics.put(STOPPED_EARLY, reason);
         }
     }
+
+    /** The metric naming why a listener ended the run early. */
+    public static final String STOPPED_EARLY = "stopped_early";
 
     String stopReason() {
         return stopReason;

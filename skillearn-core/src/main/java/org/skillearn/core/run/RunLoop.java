@@ -1,5 +1,6 @@
 package org.skillearn.core.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -92,11 +93,31 @@ public final class RunLoop {
             }
         }
         int first = (int) (done / stepsPerEpoch) + 1;
-        RunStart start = new RunStart(epochs, stepsPerEpoch, first, state);
+        JsonNode last = lastRecord();
+        if (last != null && last.hasNonNull(EpochEnd.STOPPED_EARLY)) {
+            // a listener ended this run at its last committed epoch: it is over, not to be trained on
+            RunOutcome over = new RunOutcome(true, first - 1, last.get(EpochEnd.STOPPED_EARLY).asText());
+            listeners.forEach(l -> l.onRunEnd(over));
+            return over;
+        }
+        RunStart start = new RunStart(epochs, stepsPerEpoch, first, state, last);
         progress = new Progress(first, 0, done);
         try (MemoryWatchdog watchdog = MemoryWatchdog.start(() -> progress.describe()
                 + (folder != null ? " is in " + folder.checkpoint() : " is the caller's"))) {
             return loop(start, first);
+        }
+    }
+
+    /** The folder's last committed epoch record, or null. */
+    private JsonNode lastRecord() {
+        if (folder == null) {
+            return null;
+        }
+        try {
+            List<JsonNode> records = folder.metrics();
+            return records.isEmpty() ? null : records.get(records.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -157,7 +178,7 @@ public final class RunLoop {
                 progress = new Progress(epoch, 0, state.step());
                 ran++;
                 if (e.stopReason() != null && epoch < epochs) {
-                    return end(new RunOutcome(false, epoch, e.stopReason()));
+                    return end(new RunOutcome(true, epoch, e.stopReason()));
                 }
             }
             return end(new RunOutcome(true, epochs, null));

@@ -232,9 +232,42 @@ class RunFolderTest {
             RunOutcome o = RunLoop.of(solver, state).epochs(5).stepsPerEpoch(1)
                     .epochMetrics(s -> Map.of("watched", objective[epoch.getAndIncrement()]))
                     .listener(EarlyStopping.whenNotDecreasing("watched", 2)).build().run();
-            assertFalse(o.complete());
+            assertTrue(o.complete(), "a run a listener ended is over");
             assertEquals(4, o.epochsDone());
             assertEquals("watched has not decreased for 2 epoch(s) (best 2.0)", o.stopReason());
+        }
+    }
+
+    /** An early stop is committed with its epoch: a resume of the folder ends at once and trains no further. */
+    @Test
+    void anEarlyStopIsCommittedAndAResumeEndsAtOnce(@TempDir Path dir) throws IOException {
+        SkillProgram p = TestPrograms.ridge(false).program();
+        double[] objective = {3, 2, 2.5, 2.4, 1};
+        for (int invocation = 0; invocation < 2; invocation++) {
+            try (ProgramState state = ProgramState.initialize(p, DataType.DOUBLE, 1);
+                    SkillSolver solver = new SkillSolver(p, SolverConfig.firstOrder())) {
+                AtomicInteger epoch = new AtomicInteger();
+                List<Integer> started = new ArrayList<>();
+                RunOutcome o = RunLoop.of(solver, state).epochs(5).stepsPerEpoch(1)
+                        .epochMetrics(s -> Map.of("watched", objective[epoch.getAndIncrement()]))
+                        .listener(EarlyStopping.whenNotDecreasing("watched", 2))
+                        .folder(RunFolder.openOrCreate(dir, p, Map.of("seed", 1)))
+                        .listener(new RunListener() {
+                            @Override
+                            public void onRunStart(RunStart start) {
+                                started.add(start.firstEpoch());
+                            }
+                        }).build().run();
+                assertTrue(o.complete());
+                assertEquals(4, o.epochsDone());
+                assertEquals("watched has not decreased for 2 epoch(s) (best 2.0)", o.stopReason());
+                assertEquals(invocation == 0 ? List.of(1) : List.of(), started, "the resumed run must not start again");
+                assertEquals(4, state.step(), "the state is the committed one of epoch 4");
+            }
+            List<JsonNode> records = metrics(dir);
+            assertEquals(4, records.size());
+            assertEquals("watched has not decreased for 2 epoch(s) (best 2.0)", records.get(3).get(EpochEnd.STOPPED_EARLY).asText());
+            assertFalse(records.get(2).has(EpochEnd.STOPPED_EARLY));
         }
     }
 

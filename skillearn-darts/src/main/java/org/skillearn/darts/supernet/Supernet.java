@@ -33,6 +33,7 @@ public final class Supernet {
     private final long featureChannels;
     private final WeightSpec spec = new WeightSpec();
     private final WeightSpec encoderSpec = new WeightSpec();
+    private final AuxiliarySkip auxiliarySkip = new AuxiliarySkip();
 
     public Supernet(SupernetConfig config) {
         NativeRuntime.configure(); // an entry point of the library: before anything here loads ND4J
@@ -65,6 +66,11 @@ public final class Supernet {
 
     public SupernetConfig config() {
         return config;
+    }
+
+    /** DARTS⁻'s auxiliary skip connection on every mixed edge; β = 0 (DARTS) unless set. */
+    public AuxiliarySkip auxiliarySkip() {
+        return auxiliarySkip;
     }
 
     /** Every weight tensor, in a fixed order. */

@@ -1,7 +1,6 @@
 package org.skillearn.darts.supernet;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.data.ImageBatch;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.parameter.ParameterSet;
@@ -16,21 +15,17 @@ import org.skillearn.darts.ops.Grads;
 final class SupernetEvaluation {
 
     private final ParameterSet weights;
-    private final ParameterSet architecture;
-    private final double[][] wNormal;
-    private final double[][] wReduce;
+    private final EdgeWeights mixing;
     private final Supernet.Pass pass;
     private final ExampleCrossEntropy ce;
 
     private SupernetEvaluation(Supernet net, ParameterSet weights, ParameterSet architecture, Bindings params, ImageBatch batch) {
         this.weights = weights;
-        this.architecture = architecture;
         INDArray w = params.value(weights);
         INDArray a = params.value(architecture);
         INDArray x = batch.features().dataType() == w.dataType() ? batch.features() : batch.features().castTo(w.dataType());
-        this.wNormal = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
-        this.wReduce = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());
-        this.pass = net.forward(x, wNormal, wReduce, new FlatTensors(weights.layout(), w));
+        this.mixing = EdgeWeights.of(net, architecture, a);
+        this.pass = net.forward(x, mixing.normal(), mixing.reduce(), new FlatTensors(weights.layout(), w));
         this.ce = ExampleCrossEntropy.of(pass.logits(), batch);
     }
 
@@ -51,15 +46,11 @@ final class SupernetEvaluation {
      * depends on the whole batch: the reverse pass differentiates the scalar Σ u_n ℓ_n.
      */
     void backward(double[] upstream, INDArray gW, INDArray gA) {
-        double[][] dNormal = new double[wNormal.length][wNormal[0].length];
-        double[][] dReduce = new double[wReduce.length][wReduce[0].length];
+        double[][][] d = mixing.newGradients();
         INDArray dLogits = ce.dLogits(upstream, pass.logits().dataType());
-        pass.backward(dLogits, gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, dNormal, dReduce);
+        pass.backward(dLogits, gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, d[0], d[1]);
         if (gA != null) {
-            double[][] gn = ArchitectureSoftmax.backward(wNormal, dNormal);
-            double[][] gr = ArchitectureSoftmax.backward(wReduce, dReduce);
-            architecture.layout().view(gA, SupernetParameters.ALPHA_NORMAL).assign(Nd4j.create(gn).castTo(gA.dataType()));
-            architecture.layout().view(gA, SupernetParameters.ALPHA_REDUCE).assign(Nd4j.create(gr).castTo(gA.dataType()));
+            mixing.writeArchitectureGradient(d[0], d[1], gA);
         }
     }
 }

@@ -120,8 +120,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
 
     /** One forward evaluation: softmax of A, encoder pass, head pass. */
     private final class Evaluation {
-        private final double[][] wNormal;
-        private final double[][] wReduce;
+        private final EdgeWeights mixing;
         private final Supernet.Features features;
         private final TaskHead.Pass head;
 
@@ -129,23 +128,18 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             INDArray w = params.value(weights);
             INDArray a = params.value(architecture);
             INDArray x = batch.features().dataType() == w.dataType() ? batch.features() : batch.features().castTo(w.dataType());
-            wNormal = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
-            wReduce = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());
-            features = encoder.supernet().encode(x, wNormal, wReduce, new FlatTensors(weights.layout(), w));
+            mixing = EdgeWeights.of(encoder.supernet(), architecture, a);
+            features = encoder.supernet().encode(x, mixing.normal(), mixing.reduce(), new FlatTensors(weights.layout(), w));
             head = SupernetTaskLoss.this.head.forward(features.features(), headSet.layout(), params.value(headSet), batch);
         }
 
         /** Σ_n u_n ℓ_n into gA, gW, gH (each when not null). */
         void backward(double[] u, INDArray gA, INDArray gW, INDArray gH) {
             INDArray dFeatures = head.backward(u, gH);
-            double[][] dNormal = new double[wNormal.length][wNormal[0].length];
-            double[][] dReduce = new double[wReduce.length][wReduce[0].length];
-            features.backward(dFeatures, gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, dNormal, dReduce);
+            double[][][] d = mixing.newGradients();
+            features.backward(dFeatures, gW != null ? new FlatTensors(weights.layout(), gW) : Grads.NONE, d[0], d[1]);
             if (gA != null) {
-                architecture.layout().view(gA, SupernetParameters.ALPHA_NORMAL)
-                        .assign(Nd4j.create(ArchitectureSoftmax.backward(wNormal, dNormal)).castTo(gA.dataType()));
-                architecture.layout().view(gA, SupernetParameters.ALPHA_REDUCE)
-                        .assign(Nd4j.create(ArchitectureSoftmax.backward(wReduce, dReduce)).castTo(gA.dataType()));
+                mixing.writeArchitectureGradient(d[0], d[1], gA);
             }
         }
     }
