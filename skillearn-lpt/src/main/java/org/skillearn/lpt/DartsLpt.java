@@ -97,6 +97,6 @@ public final class DartsLpt {
     /** The genotype derived from A's current value in {@code state} (DARTS' derivation). */
     public Genotype genotype(ProgramState state) {
         ParameterSet a = lpt.architecture();
-        return Genotype.derive(a, state.value(a), config.network().nodes());
+        return Genotype.derive(a, state.value(a), config.network().nodes(), supernet.candidates());
     }
 }

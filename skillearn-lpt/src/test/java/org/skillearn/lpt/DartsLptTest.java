@@ -23,6 +23,7 @@ import org.skillearn.core.solver.SkillSolver;
 import org.skillearn.core.solver.SolverConfig;
 import org.skillearn.core.solver.StepReport;
 import org.skillearn.darts.resnet.ResNetConfig;
+import org.skillearn.darts.supernet.CandidateMask;
 import org.skillearn.darts.supernet.SupernetConfig;
 
 /** LPT with the DARTS supernet as testee and the ResNet tester, on a tiny float64 instance. */
@@ -80,6 +81,19 @@ class DartsLptTest {
         DartsLpt lpt = tiny(LptConfig.defaults().withLambda(0.8).withGamma(0.6));
         lpt.supernet().auxiliarySkip().setBeta(0.7);
         checkAgainstBruteForce(lpt, "DARTS-, beta 0.7");
+    }
+
+    /**
+     * Issue 19, must-show 2: LPT on P-DARTS' last stage — every mixed edge cut to three candidate
+     * operations ({@code none} kept on one edge, dropped on the other) — against the same brute force.
+     */
+    @Test
+    void hypergradientsOnPdartsCandidatesMatchBruteForce() {
+        DartsLpt lpt = tiny(LptConfig.defaults().withLambda(0.8).withGamma(0.6));
+        double[][] alpha = {{0.9, 0.1, 0.2, 0.8, 0.3, 0.7, 0.4, 0.6}, {0.1, 0.9, 0.2, 0.3, 0.8, 0.4, 0.7, 0.5}};
+        CandidateMask three = CandidateMask.all(NET.edgesPerCell()).keepStrongest(alpha, alpha, 5).keepStrongest(alpha, alpha, 3);
+        lpt.supernet().restrictCandidates(three);
+        checkAgainstBruteForce(lpt, "P-DARTS, 3 operations per edge");
     }
 
     private static void checkAgainstBruteForce(DartsLpt lpt, String nas) {

@@ -111,7 +111,7 @@ public final class SupernetInterleaving implements SearchProgram {
     /** The genotype derived from the shared α (DARTS' rule: two strongest non-none inputs per node). */
     public Genotype genotype(ProgramState state) {
         ParameterSet a = il.architecture();
-        return Genotype.derive(a, state.value(a), network.nodes());
+        return Genotype.derive(a, state.value(a), network.nodes(), models.get(0).encoder().supernet().candidates());
     }
 
     /** The loss of task k with the last round's encoder and head. */

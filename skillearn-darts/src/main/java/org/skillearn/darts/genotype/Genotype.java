@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.darts.ops.Primitive;
 import org.skillearn.darts.supernet.ArchitectureSoftmax;
+import org.skillearn.darts.supernet.CandidateMask;
 import org.skillearn.darts.supernet.SupernetParameters;
 
 /**
@@ -43,6 +44,23 @@ public record Genotype(List<Gene> normal, List<Integer> normalConcat, List<Gene>
         }
         return new Genotype(parse(ArchitectureSoftmax.softmaxRows(alphaNormal), nodes), concat,
                 parse(ArchitectureSoftmax.softmaxRows(alphaReduce), nodes), concat);
+    }
+
+    /**
+     * Derives the genotype from α restricted to the operations {@code candidates} keeps (P-DARTS'
+     * later stages): a dropped operation is never chosen.
+     */
+    public static Genotype derive(double[][] alphaNormal, double[][] alphaReduce, int nodes, CandidateMask candidates) {
+        return derive(candidates.maskAlpha(false, alphaNormal), candidates.maskAlpha(true, alphaReduce), nodes);
+    }
+
+    /**
+     * Derives the genotype from the value of a supernet's architecture set, restricted to the
+     * operations {@code candidates} keeps ({@link org.skillearn.darts.supernet.Supernet#candidates()}).
+     */
+    public static Genotype derive(ParameterSet architecture, INDArray value, int nodes, CandidateMask candidates) {
+        return derive(architecture.layout().view(value, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix(),
+                architecture.layout().view(value, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix(), nodes, candidates);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Gene;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.Primitive;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetParameters;
 
 /**
@@ -42,33 +43,33 @@ public final class DartsPlusStopping implements RunListener {
     private static final int[] LEARNABLE = {Primitive.SEP_CONV_3X3.ordinal(), Primitive.SEP_CONV_5X5.ordinal(),
         Primitive.DIL_CONV_3X3.ordinal(), Primitive.DIL_CONV_5X5.ordinal()};
 
+    private final Supernet supernet;
     private final ParameterSet architecture;
-    private final int nodes;
     private final int maxSkips;
     private final int patience;
     private int[][] lastRanking;
     private int stable;
 
     /**
-     * @param architecture the supernet's architecture set (α_normal, α_reduce)
-     * @param nodes        intermediate nodes per cell
+     * @param supernet     the searched supernet (its cells' nodes and candidate operations)
+     * @param architecture its architecture set (α_normal, α_reduce)
      * @param maxSkips     stop when the normal cell holds at least this many skip connections, ≥ 1
      * @param patience     stop when the ranking has been stable this many epochs, ≥ 1
      */
-    public DartsPlusStopping(ParameterSet architecture, int nodes, int maxSkips, int patience) {
+    public DartsPlusStopping(Supernet supernet, ParameterSet architecture, int maxSkips, int patience) {
         if (maxSkips < 1 || patience < 1) {
             throw new IllegalArgumentException("DARTS+ needs maxSkips >= 1 and patience >= 1 epoch, got " + maxSkips
                     + " and " + patience);
         }
+        this.supernet = supernet;
         this.architecture = architecture;
-        this.nodes = nodes;
         this.maxSkips = maxSkips;
         this.patience = patience;
     }
 
     /** DARTS⁺'s criteria: two skip connections, or ten stable epochs. */
-    public static DartsPlusStopping paper(ParameterSet architecture, int nodes) {
-        return new DartsPlusStopping(architecture, nodes, PAPER_MAX_SKIPS, PAPER_PATIENCE);
+    public static DartsPlusStopping paper(Supernet supernet, ParameterSet architecture) {
+        return new DartsPlusStopping(supernet, architecture, PAPER_MAX_SKIPS, PAPER_PATIENCE);
     }
 
     /** Skip connections among the normal cell's genes. */
@@ -115,7 +116,8 @@ public final class DartsPlusStopping implements RunListener {
         int[][] now = ranking(e.state());
         stable = Arrays.deepEquals(now, lastRanking) ? stable + 1 : 0;
         lastRanking = now;
-        int skips = normalSkips(Genotype.derive(architecture, e.state().value(architecture), nodes));
+        int skips = normalSkips(Genotype.derive(architecture, e.state().value(architecture), supernet.config().nodes(),
+                supernet.candidates()));
         e.metrics().put(SKIPS_METRIC, skips);
         e.metrics().put(STABLE_METRIC, stable);
         if (skips >= maxSkips) {

@@ -96,6 +96,6 @@ public final class DartsSearch {
 
     /** The genotype derived from the architecture's current value in {@code state}. */
     public Genotype genotype(ProgramState state) {
-        return Genotype.derive(architecture, state.value(architecture), config.network().nodes());
+        return Genotype.derive(architecture, state.value(architecture), config.network().nodes(), supernet.candidates());
     }
 }

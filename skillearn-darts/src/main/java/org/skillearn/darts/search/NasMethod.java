@@ -67,7 +67,7 @@ public enum NasMethod {
         return switch (this) {
             case DARTS -> List.of();
             case DARTS_MINUS -> List.of(new AuxiliarySkipSchedule(AuxiliarySkipSchedule.PAPER_BETA0, List.of(supernet.auxiliarySkip())));
-            case DARTS_PLUS -> List.of(DartsPlusStopping.paper(architecture, supernet.config().nodes()));
+            case DARTS_PLUS -> List.of(DartsPlusStopping.paper(supernet, architecture));
         };
     }
 }

@@ -7,7 +7,8 @@ import org.skillearn.darts.ops.Primitive;
 
 /**
  * The mixing weights of every mixed edge, from the architecture A = (α_normal, α_reduce): the
- * continuous relaxation softmax(α_edge) of DARTS (Eq. 1 of the DARTS paper), plus β on the
+ * continuous relaxation softmax(α_edge) of DARTS (Eq. 1 of the DARTS paper) over the operations the
+ * supernet's {@link CandidateMask} keeps (all in DARTS; 0 for a dropped one), plus β on the
  * {@code skip_connect} column when the supernet's {@link AuxiliarySkip} is on (DARTS⁻). The reverse
  * map takes ∂L/∂(mixing weights) to ∂L/∂A through the softmax alone, β being a constant.
  * Shared by every loss on the supernet, so they mix edges one way.
@@ -20,17 +21,23 @@ final class EdgeWeights {
     private final double[][] mixNormal;
     private final double[][] mixReduce;
 
-    private EdgeWeights(ParameterSet architecture, INDArray a, double beta) {
+    private EdgeWeights(ParameterSet architecture, INDArray a, double beta, CandidateMask mask) {
         this.architecture = architecture;
-        this.softNormal = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix());
-        this.softReduce = ArchitectureSoftmax.softmaxRows(architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix());
+        double[][] alphaNormal = architecture.layout().view(a, SupernetParameters.ALPHA_NORMAL).toDoubleMatrix();
+        double[][] alphaReduce = architecture.layout().view(a, SupernetParameters.ALPHA_REDUCE).toDoubleMatrix();
+        if (!mask.isFull()) {
+            alphaNormal = mask.maskAlpha(false, alphaNormal);
+            alphaReduce = mask.maskAlpha(true, alphaReduce);
+        }
+        this.softNormal = ArchitectureSoftmax.softmaxRows(alphaNormal);
+        this.softReduce = ArchitectureSoftmax.softmaxRows(alphaReduce);
         this.mixNormal = withSkip(softNormal, beta);
         this.mixReduce = withSkip(softReduce, beta);
     }
 
     /** The weights of {@code net}'s edges for the architecture value {@code a} (flat, of {@code architecture}'s layout). */
     static EdgeWeights of(Supernet net, ParameterSet architecture, INDArray a) {
-        return new EdgeWeights(architecture, a, net.auxiliarySkip().beta());
+        return new EdgeWeights(architecture, a, net.auxiliarySkip().beta(), net.candidates());
     }
 
     private static double[][] withSkip(double[][] w, double beta) {

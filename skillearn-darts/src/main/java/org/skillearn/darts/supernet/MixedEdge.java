@@ -17,7 +17,8 @@ import org.skillearn.darts.ops.WeightSpec;
 /**
  * A mixed edge ō(x) = Σ_o w_o · o(x) over the eight primitives (DARTS Eq. 1, {@code MixedOp}),
  * with w = softmax(α_edge) given by the caller. {@code none} contributes zero and is skipped
- * (its output and gradient are zero). The ReLU of x is computed once for all ops that start
+ * (its output and gradient are zero), as is every op of weight 0 (one dropped from the candidates:
+ * its output, its weights' gradients and, through w_o = 0, its α's gradient are all 0). The ReLU of x is computed once for all ops that start
  * with one; ∂L/∂w_o = ⟨∂L/∂ō, o(x)⟩.
  *
  * <p>The candidate ops are independent: in an open {@link ForkScope} they run side by side on the
@@ -59,7 +60,9 @@ public final class MixedEdge {
             this.in = new EdgeInput(x);
             this.weights = weights;
             in.relu(); // shared by the convolutions; computed before they run side by side
-            ForkScope.forEachInCurrent(BY_COST.length, i -> outs[BY_COST[i]] = ops.get(BY_COST[i]).forward(in, p));
+            // an op of weight 0 (dropped from the candidates, P-DARTS) contributes nothing, forward or backward
+            ForkScope.forEachInCurrent(BY_COST.length, i -> outs[BY_COST[i]] = weights[BY_COST[i]] == 0 ? null
+                    : ops.get(BY_COST[i]).forward(in, p));
             INDArray sum = null;
             for (int o = 0; o < ops.size(); o++) {
                 if (outs[o] == null) {
@@ -94,8 +97,10 @@ public final class MixedEdge {
                 EdgeGradient[] partial = new EdgeGradient[outs.length];
                 ForkScope.forEachInCurrent(BY_COST.length, i -> {
                     int o = BY_COST[i];
-                    partial[o] = new EdgeGradient();
-                    outs[o].backward(dy, weights[o], partial[o], grads);
+                    if (outs[o] != null) {
+                        partial[o] = new EdgeGradient();
+                        outs[o].backward(dy, weights[o], partial[o], grads);
+                    }
                 });
                 for (EdgeGradient g : partial) {
                     if (g != null) {

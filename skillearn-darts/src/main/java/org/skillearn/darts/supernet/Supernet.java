@@ -34,10 +34,12 @@ public final class Supernet {
     private final WeightSpec spec = new WeightSpec();
     private final WeightSpec encoderSpec = new WeightSpec();
     private final AuxiliarySkip auxiliarySkip = new AuxiliarySkip();
+    private volatile CandidateMask candidates;
 
     public Supernet(SupernetConfig config) {
         NativeRuntime.configure(); // an entry point of the library: before anything here loads ND4J
         this.config = config;
+        this.candidates = CandidateMask.all(config.edgesPerCell());
         long c = config.channels();
         long cStem = (long) config.stemMultiplier() * c;
         this.stemBn = new AffineBatchNorm("stem.bn", cStem);
@@ -66,6 +68,26 @@ public final class Supernet {
 
     public SupernetConfig config() {
         return config;
+    }
+
+    /** The operations every mixed edge still mixes: all of them unless {@link #restrictCandidates restricted}. */
+    public CandidateMask candidates() {
+        return candidates;
+    }
+
+    /**
+     * Restricts every mixed edge to the operations {@code mask} keeps (P-DARTS' search-space
+     * approximation); the dropped ones get mixing weight 0 and are not computed. Set it before a
+     * search starts: forward passes read it.
+     *
+     * @throws IllegalArgumentException if the mask is for another number of edges per cell
+     */
+    public void restrictCandidates(CandidateMask mask) {
+        if (mask.edges() != config.edgesPerCell()) {
+            throw new IllegalArgumentException("the candidate mask has " + mask.edges() + " edges per cell, the supernet "
+                    + config.edgesPerCell());
+        }
+        this.candidates = mask;
     }
 
     /** DARTS⁻'s auxiliary skip connection on every mixed edge; β = 0 (DARTS) unless set. */

@@ -150,7 +150,7 @@ class NasMethodTest {
                             setAlpha(s, state, a[0], a[1]);
                         }
                     })
-                    .listener(new DartsPlusStopping(s.architecture(), NET.nodes(), 2, patience));
+                    .listener(new DartsPlusStopping(s.supernet(), s.architecture(), 2, patience));
             RunFolder folder = RunFolder.openOrCreate(dir, s.program(), Map.of());
             RunOutcome o = b.folder(folder).build().run();
             records.addAll(folder.metrics());
@@ -221,7 +221,7 @@ class NasMethodTest {
                                 setAlpha(s, state, a[0], a[1]);
                             }
                         })
-                        .listener(new DartsPlusStopping(s.architecture(), NET.nodes(), 2, 3))
+                        .listener(new DartsPlusStopping(s.supernet(), s.architecture(), 2, 3))
                         .folder(folder).build().run();
                 pieces.clear();
                 pieces.addAll(folder.metrics());
