@@ -55,9 +55,9 @@ class NasCommandLineTest {
         String err = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--nas", "darts-minus", "--out",
                 dir.resolve("a").toString())));
         assertTrue(err.contains("--nas darts-minus needs --model darts"), err);
-        String unknown = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--nas", "pdarts", "--model", "darts",
+        String unknown = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--nas", "p-darts", "--model", "darts",
                 "--out", dir.resolve("b").toString())));
-        assertTrue(unknown.contains("expected darts, darts-minus, darts-plus"), unknown);
+        assertTrue(unknown.contains("expected darts, darts-minus, darts-plus, pdarts"), unknown);
         assertFalse(Files.exists(dir.resolve("a")));
         assertFalse(Files.exists(dir.resolve("b")));
     }

@@ -3,6 +3,7 @@ package org.skillearn.examples.programs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
@@ -15,6 +16,7 @@ import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.resnet.ResNetConfig;
 import org.skillearn.darts.resnet.ResNetExecutor;
 import org.skillearn.darts.search.NasMethod;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.lpt.DartsLpt;
@@ -83,6 +85,11 @@ public final class DartsLptProgram implements SearchProgram {
     /** The same search by the NAS method {@code nas}. */
     public DartsLptProgram(SearchSetup setup, LptConfig config, int channels, int layers, String encoder, NasMethod nas) {
         this(setup, config, network(setup, channels, layers), encoder(encoder, setup), nas);
+    }
+
+    @Override
+    public Optional<Supernet> searchedSupernet() {
+        return Optional.of(lpt.supernet());
     }
 
     /** The NAS method's listeners on this search's supernet. */

@@ -2,11 +2,13 @@ package org.skillearn.examples.programs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.skillearn.core.run.RunListener;
 import org.skillearn.core.model.SkillProgram;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.genotype.GenotypeJson;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.examples.figures.CellDrawing;
 
 /** A skill program ready to search, with what the command line reports about it. */
@@ -64,6 +66,11 @@ public interface SearchProgram {
             public List<RunListener> listeners() {
                 return self.listeners();
             }
+
+            @Override
+            public Optional<Supernet> searchedSupernet() {
+                return self.searchedSupernet();
+            }
         };
     }
 
@@ -74,6 +81,11 @@ public interface SearchProgram {
      */
     default List<RunListener> listeners() {
         return List.of();
+    }
+
+    /** The supernet whose architecture the search learns, if it has one (not on the linear model). */
+    default Optional<Supernet> searchedSupernet() {
+        return Optional.empty();
     }
 
     /** Files a finished run writes besides its result (name → text), e.g. a genotype. */

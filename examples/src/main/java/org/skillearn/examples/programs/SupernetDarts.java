@@ -3,6 +3,7 @@ package org.skillearn.examples.programs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.skillearn.core.data.DataSource;
 import org.skillearn.core.data.ImageBatch;
@@ -13,6 +14,7 @@ import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.DartsSearch;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.search.NasMethod;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 
@@ -42,6 +44,11 @@ public final class SupernetDarts implements SearchProgram {
         DataSource<ImageBatch> train = LinearModels.source("search-train", setup.searchTrain(), setup.batches(), setup.seed());
         DataSource<ImageBatch> val = LinearModels.source("search-val", setup.searchVal(), setup.batches(), setup.seed() + 1);
         this.search = DartsSearch.build(DartsSearchConfig.paper(net, setup.epochs(), setup.stepsPerEpoch()), train, val);
+    }
+
+    @Override
+    public Optional<Supernet> searchedSupernet() {
+        return Optional.of(search.supernet());
     }
 
     /** The NAS method's listeners on this search's supernet. */

@@ -3,6 +3,7 @@ package org.skillearn.examples.programs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.data.BatchConfig;
@@ -20,6 +21,7 @@ import org.skillearn.core.solver.ProgramState;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.DartsSearchConfig;
 import org.skillearn.darts.search.NasMethod;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.darts.supernet.SupernetParameters;
 import org.skillearn.darts.supernet.SupernetTaskLoss;
@@ -90,6 +92,11 @@ public final class SupernetInterleaving implements SearchProgram {
             mtl.task(task);
         }
         this.il = multiTask ? mtl.build() : il.build();
+    }
+
+    @Override
+    public Optional<Supernet> searchedSupernet() {
+        return Optional.of(models.get(0).encoder().supernet());
     }
 
     /** The NAS method's listeners on this search's supernet. */

@@ -192,6 +192,12 @@ public record SearchOptions(String method, String model, int order, String datas
                 channels, layers, stepsPerEpoch, encoder, tasks, h, steps, nas);
     }
 
+    /** These options with a supernet of {@code l} cells. */
+    public SearchOptions withLayers(int l) {
+        return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,
+                channels, l, stepsPerEpoch, encoder, tasks, hypergradient, innerSteps, nas);
+    }
+
     /** These options with another NAS method ({@link NasMethod#cliName()}). */
     public SearchOptions withNas(String n) {
         return new SearchOptions(method, model, order, dataset, dataDir, epochs, batchSize, seed, lambda, gamma, ablation, rounds,

@@ -21,6 +21,7 @@ import org.skillearn.core.run.RunOutcome;
 import org.skillearn.core.run.StepEnd;
 import org.skillearn.core.solver.ProgramState;
 import org.skillearn.core.solver.SkillSolver;
+import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.programs.SearchProgram;
@@ -108,6 +109,15 @@ public final class SearchRun {
     /** As {@link #start(SearchOptions, Path, Integer, Listener)}, calling {@code beforeWrite} before each file write (tests). */
     public static Outcome start(SearchOptions options, Path dir, Integer maxEpochs, Listener listener,
             Consumer<String> beforeWrite) throws IOException {
+        requireFree(dir);
+        if (options.nasMethod() == NasMethod.PDARTS) {
+            return PdartsRun.start(options, dir, maxEpochs, listener, beforeWrite);
+        }
+        return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> { });
+    }
+
+    /** Refuses a folder that already holds run files, saying what to do instead. */
+    static void requireFree(Path dir) throws IOException {
         List<String> held = RunFolder.heldRunFiles(dir);
         if (!held.isEmpty()) {
             String next = RunFolder.isComplete(dir) ? "it is complete; choose another --out"
@@ -115,7 +125,16 @@ public final class SearchRun {
                     : "choose another --out";
             throw new IOException(dir + ": already holds a run (" + String.join(", ", held) + "); " + next);
         }
-        try (Built b = build(options)) {
+    }
+
+    /**
+     * Starts one program's run of {@code options} in {@code dir} (a P-DARTS stage, or a whole search);
+     * {@code prepare} sees the program before its state is initialized (a stage restricts its candidates there).
+     */
+    static Outcome startProgram(SearchOptions options, Path dir, Integer maxEpochs, Listener listener,
+            Consumer<String> beforeWrite, Consumer<SearchProgram> prepare) throws IOException {
+        requireFree(dir);
+        try (Built b = build(options, prepare)) {
             RunFolder folder = RunFolder.create(dir, b.program.program(), config(options, b.setup), beforeWrite);
             return run(options, b, folder, maxEpochs, listener);
         }
@@ -130,7 +149,17 @@ public final class SearchRun {
     public static Outcome resume(Path dir, Integer maxEpochs, Listener listener, Consumer<String> beforeWrite)
             throws IOException {
         SearchOptions options = options(dir);
-        try (Built b = build(options)) {
+        if (options.nasMethod() == NasMethod.PDARTS) {
+            return PdartsRun.resume(options, dir, maxEpochs, listener, beforeWrite);
+        }
+        return resumeProgram(dir, maxEpochs, listener, beforeWrite, program -> { });
+    }
+
+    /** Continues one program's stopped run in {@code dir}; {@code prepare} as in {@link #startProgram}. */
+    static Outcome resumeProgram(Path dir, Integer maxEpochs, Listener listener, Consumer<String> beforeWrite,
+            Consumer<SearchProgram> prepare) throws IOException {
+        SearchOptions options = options(dir);
+        try (Built b = build(options, prepare)) {
             return run(options, b, RunFolder.open(dir, b.program.program(), beforeWrite), maxEpochs, listener);
         }
     }
@@ -144,7 +173,7 @@ public final class SearchRun {
         }
     }
 
-    private static Built build(SearchOptions o) throws IOException {
+    private static Built build(SearchOptions o, Consumer<SearchProgram> prepare) throws IOException {
         Method m = Method.parse(o.method());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         LptConfig lpt = new LptConfig(o.lambda(), o.gamma(), LptAblation.parse(o.ablation()));
@@ -158,6 +187,7 @@ public final class SearchRun {
                 ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder(), o.nasMethod())
                 : m.linear(setup, lpt, o.rounds(), o.lambda(), tasks);
         program = program.withStageSteps(o.innerSteps());
+        prepare.accept(program);
         ProgramState state = program.initialize(o.seed());
         SkillSolver solver = new SkillSolver(program.program(), o.solverConfig());
         return new Built(setup, program, state, solver);

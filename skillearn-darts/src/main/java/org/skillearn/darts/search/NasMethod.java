@@ -19,7 +19,14 @@ public enum NasMethod {
     /** DARTS⁻ (Chu et al. 2020): an auxiliary skip on every edge, β decaying 1 → 0 ({@link AuxiliarySkipSchedule}). */
     DARTS_MINUS("darts-minus"),
     /** DARTS⁺ (Liang et al. 2019): early stopping on skip connections or a stable α ranking ({@link DartsPlusStopping}). */
-    DARTS_PLUS("darts-plus");
+    DARTS_PLUS("darts-plus"),
+    /**
+     * P-DARTS (Chen et al. 2019): stages on ever deeper supernets, each edge's candidates cut between
+     * them, at most two skips in the final normal cell ({@link PdartsSchedule}). Written
+     * {@code pdarts} (5, 11, 17 cells) or {@code pdarts:L1,L2,L3}. The stages are separate programs;
+     * whoever runs the search runs them in turn.
+     */
+    PDARTS("pdarts");
 
     private final String cliName;
 
@@ -33,6 +40,9 @@ public enum NasMethod {
             case DARTS -> "Mixed edges weigh their candidates by softmax(alpha); the search runs its epochs (Liu et al. 2019).";
             case DARTS_MINUS -> "Every mixed edge adds beta times its skip connection, beta falling linearly from 1 to 0 over the"
                     + " epochs (Chu et al. 2020); the stages and hypergradients are DARTS' own.";
+            case PDARTS -> "The search runs in stages on supernets of 5, 11 and 17 cells (pdarts:L1,L2,L3 sets them); between"
+                    + " stages every edge keeps its 5, then 3 strongest operations; the final normal cell keeps at most 2 skip"
+                    + " connections (Chen et al. 2019).";
             case DARTS_PLUS -> "The search ends early once the derived normal cell holds 2 skip connections, or the ranking of"
                     + " alpha over the learnable operations has held for 10 epochs (Liang et al. 2019).";
         };
@@ -54,8 +64,13 @@ public enum NasMethod {
                 return m;
             }
         }
+        if (s != null && s.startsWith(PDARTS.cliName + ":")) {
+            PdartsSchedule.fromNas(s); // validates the depths
+            return PDARTS;
+        }
         throw new IllegalArgumentException("unknown NAS method '" + s + "'; expected "
-                + Arrays.stream(values()).map(NasMethod::cliName).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(NasMethod::cliName).collect(Collectors.joining(", ")) + " (pdarts:L1,L2,L3 for"
+                + " other stage depths)");
     }
 
     /**
@@ -65,7 +80,7 @@ public enum NasMethod {
      */
     public List<RunListener> listeners(Supernet supernet, ParameterSet architecture) {
         return switch (this) {
-            case DARTS -> List.of();
+            case DARTS, PDARTS -> List.of();
             case DARTS_MINUS -> List.of(new AuxiliarySkipSchedule(AuxiliarySkipSchedule.PAPER_BETA0, List.of(supernet.auxiliarySkip())));
             case DARTS_PLUS -> List.of(DartsPlusStopping.paper(supernet, architecture));
         };

@@ -55,6 +55,36 @@ public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSk
         }
     }
 
+    /**
+     * The schedule a NAS method's text names: {@code pdarts} is {@link #PAPER}; {@code pdarts:L1,L2,L3}
+     * the paper's schedule with those depths.
+     *
+     * @throws IllegalArgumentException naming the text and what was expected
+     */
+    public static PdartsSchedule fromNas(String text) {
+        if ("pdarts".equals(text)) {
+            return PAPER;
+        }
+        String prefix = "pdarts:";
+        if (text == null || !text.startsWith(prefix)) {
+            throw new IllegalArgumentException("'" + text + "' is not a P-DARTS method: expected pdarts or pdarts:L1,L2,L3");
+        }
+        List<Integer> depths = new ArrayList<>();
+        for (String part : text.substring(prefix.length()).split(",", -1)) {
+            try {
+                depths.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "': the stage depths must be whole numbers of cells, as in"
+                        + " pdarts:5,11,17", e);
+            }
+        }
+        if (depths.size() != PAPER.stages()) {
+            throw new IllegalArgumentException("'" + text + "': P-DARTS has " + PAPER.stages() + " stages, got "
+                    + depths.size() + " depths");
+        }
+        return new PdartsSchedule(depths, PAPER.keep(), PAPER.maxSkips());
+    }
+
     /** Stages in the schedule. */
     public int stages() {
         return layers.size();

@@ -237,8 +237,16 @@ class NasMethodTest {
     @Test
     void namesParseAndUnknownOnesListTheAcceptedNames() {
         assertEquals(NasMethod.DARTS_MINUS, NasMethod.parse("darts-minus"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NasMethod.parse("pdarts"));
-        assertEquals("unknown NAS method 'pdarts'; expected darts, darts-minus, darts-plus", e.getMessage());
+        assertEquals(NasMethod.PDARTS, NasMethod.parse("pdarts"));
+        assertEquals(NasMethod.PDARTS, NasMethod.parse("pdarts:3,4,5"));
+        assertEquals(List.of(3, 4, 5), PdartsSchedule.fromNas("pdarts:3,4,5").layers());
+        assertEquals(PdartsSchedule.PAPER, PdartsSchedule.fromNas("pdarts"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NasMethod.parse("p-darts"));
+        assertEquals("unknown NAS method 'p-darts'; expected darts, darts-minus, darts-plus, pdarts (pdarts:L1,L2,L3 for other"
+                + " stage depths)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NasMethod.parse("pdarts:5,11"));
+        assertThrows(IllegalArgumentException.class, () -> NasMethod.parse("pdarts:5,x,17"));
+        assertThrows(IllegalArgumentException.class, () -> NasMethod.parse("pdarts:2,4,5"));
         DartsSearch s = search();
         assertTrue(NasMethod.DARTS.listeners(s.supernet(), s.architecture()).isEmpty());
         assertEquals(1, NasMethod.DARTS_PLUS.listeners(s.supernet(), s.architecture()).size());
