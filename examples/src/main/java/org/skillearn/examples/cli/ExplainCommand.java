@@ -66,6 +66,12 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--nas " + nas.cliName() + " needs --model darts: the "
                     + model.cliName() + " model has no supernet for a NAS method to change");
         }
+        if (!method.hasProgram()) {
+            System.out.println("random: no program and no stages. It draws a genotype uniformly from the DARTS space with the"
+                    + " run's seed (two distinct inputs per node, each with one of the seven non-none operations; Li and"
+                    + " Talwalkar 2019) and writes it for evaluation: the control of a NAS comparison.");
+            return 0;
+        }
         TrainTest data = DatasetChoice.FASHION_MNIST.load(null);
         SearchSetup setup = SearchSetup.of(SearchSplit.of(data, 0), BatchConfig.of(64,
                 DatasetChoice.FASHION_MNIST.normalization()), 1, 0);

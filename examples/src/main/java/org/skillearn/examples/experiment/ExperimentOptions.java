@@ -105,6 +105,10 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--nas: " + e.getMessage(), e);
         }
+        if (supernet == null && methods.stream().anyMatch(m -> !Method.parse(m.method()).hasProgram())) {
+            throw new IllegalArgumentException("--methods random needs --model darts: it draws a DARTS genotype for the"
+                    + " evaluation to train");
+        }
         if (!nas.equals(SearchOptions.DEFAULT_NAS) && supernet == null) {
             throw new IllegalArgumentException("--nas " + nas + " needs --model darts: the linear model has no supernet for a"
                     + " NAS method to change");

@@ -9,7 +9,8 @@ import org.skillearn.examples.programs.Method;
 /**
  * One method of an experiment as its label names it: {@code darts-1st} and {@code darts-2nd} are
  * DARTS with first- and second-order hypergradients; {@code lpt}, {@code il} and {@code mtl} are
- * second order; any method takes a {@code -1st} or {@code -2nd} suffix.
+ * second order; any method takes a {@code -1st} or {@code -2nd} suffix; {@code random} is the
+ * random-architecture control (no search, no order).
  *
  * @param label  the name in tables, plots and run folders, e.g. {@code darts-1st}
  * @param method the search method (darts, lpt, il, mtl)
@@ -17,7 +18,7 @@ import org.skillearn.examples.programs.Method;
  */
 public record MethodVariant(String label, String method, int order) {
 
-    private static final String EXPECTED = "expected darts-1st, darts-2nd, lpt, il or mtl (any with -1st or -2nd)";
+    private static final String EXPECTED = "expected darts-1st, darts-2nd, lpt, il, mtl (any with -1st or -2nd) or random";
 
     /** Checks the method and the order. */
     public MethodVariant {

@@ -13,7 +13,15 @@ public enum Method {
     /** Interleaving learning (Eq. 32). */
     IL("il"),
     /** The multi-task learning baseline of interleaving learning (Eq. 38). */
-    MTL("mtl");
+    MTL("mtl"),
+    /**
+     * The control of every NAS comparison: a genotype drawn uniformly from the DARTS space
+     * ({@link org.skillearn.darts.genotype.RandomGenotypes}, Li and Talwalkar 2019) with the run's
+     * seed, no search; the experiment evaluates it with the same recipe as the searched ones.
+     */
+    RANDOM("random");
+
+    private static final String NO_PROGRAM = "random draws a genotype from the DARTS space; it has no search program";
 
     private final String cliName;
 
@@ -27,6 +35,11 @@ public enum Method {
 
     public static Method parse(String s) {
         return CliNames.parse(values(), Method::cliName, s, "method");
+    }
+
+    /** Whether this method searches with a program; {@link #RANDOM} draws its genotype instead. */
+    public boolean hasProgram() {
+        return this != RANDOM;
     }
 
     /** Whether this method's learners take tasks: interleaving learning and its multi-task baseline. */
@@ -48,6 +61,7 @@ public enum Method {
             case LPT -> new DartsLptProgram(setup, lpt, channels, layers, encoder, nas);
             case IL -> new SupernetInterleaving(setup, false, rounds, ilLambda, channels, layers, tasks, nas);
             case MTL -> new SupernetInterleaving(setup, true, rounds, ilLambda, channels, layers, tasks, nas);
+            case RANDOM -> throw new IllegalArgumentException(NO_PROGRAM);
         };
     }
 
@@ -58,6 +72,7 @@ public enum Method {
             case LPT -> new LinearLpt(setup, lpt);
             case IL -> new LinearInterleaving(setup, false, rounds, ilLambda, tasks);
             case MTL -> new LinearInterleaving(setup, true, rounds, ilLambda, tasks);
+            case RANDOM -> throw new IllegalArgumentException(NO_PROGRAM);
         };
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.skillearn.core.io.AtomicFiles;
 import org.skillearn.core.run.RunFolder;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.PdartsSchedule;
@@ -52,7 +51,7 @@ final class PdartsRun {
         config.put("options", o.toMap());
         config.put("pdarts", Map.of("layers", schedule.layers(), "keep", schedule.keep(), "max_skips", schedule.maxSkips()));
         config.put("versions", Environment.versions());
-        write(dir, SearchRun.CONFIG, JSON.writeValueAsString(config) + "\n", beforeWrite);
+        SearchRun.writeText(dir, SearchRun.CONFIG, JSON.writeValueAsString(config) + "\n", beforeWrite);
         return run(o, schedule, dir, maxEpochs, listener, beforeWrite);
     }
 
@@ -122,16 +121,10 @@ final class PdartsRun {
         result.put("pdarts_stages", stages);
         result.put("pdarts_final_candidates", candidates.toNames());
         for (Map.Entry<String, String> f : SearchProgram.genotypeFiles(last).entrySet()) {
-            write(dir, f.getKey(), f.getValue(), beforeWrite);
+            SearchRun.writeText(dir, f.getKey(), f.getValue(), beforeWrite);
         }
-        write(dir, SearchRun.RESULT, JSON.writeValueAsString(result) + "\n", beforeWrite);
+        SearchRun.writeText(dir, SearchRun.RESULT, JSON.writeValueAsString(result) + "\n", beforeWrite);
         return new SearchRun.Outcome(true, done, result);
-    }
-
-    private static void write(Path dir, String name, String text, Consumer<String> beforeWrite) throws IOException {
-        beforeWrite.accept(name);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve(name), out -> out.write(bytes));
     }
 
     /** The committed epoch records of the stage run in {@code stage}. */

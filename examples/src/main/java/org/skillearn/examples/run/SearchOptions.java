@@ -105,6 +105,12 @@ public record SearchOptions(String method, String model, int order, String datas
         named("--model", () -> ModelChoice.parse(model));
         named("--encoder", () -> EncoderChoice.parse(encoder));
         named("--nas", () -> NasMethod.parse(nas));
+        if (!m.hasProgram() && !"darts".equals(model)) {
+            throw new IllegalArgumentException("--method " + method + " needs --model darts: it draws a DARTS genotype to evaluate");
+        }
+        if (!m.hasProgram() && !nas.equals(DEFAULT_NAS)) {
+            throw new IllegalArgumentException("--method " + method + " draws its genotype; --nas " + nas + " has no search to change");
+        }
         if (!nas.equals(DEFAULT_NAS) && !"darts".equals(model)) {
             throw new IllegalArgumentException("--nas " + nas + " needs --model darts: the " + model
                     + " model has no supernet for a NAS method to change");
@@ -164,9 +170,11 @@ public record SearchOptions(String method, String model, int order, String datas
         }
     }
 
-    /** The defaults of the command line for {@code method} and {@code seed}. */
+    /** The defaults of the command line for {@code method} and {@code seed} (the linear model; the supernet for random). */
     public static SearchOptions defaults(String method, long seed) {
-        return new SearchOptions(method, "linear", 2, "fashion-mnist", null, 5, 64, seed, 1, 1, "none", 2);
+        // random draws a DARTS genotype: the supernet's model is the only one it has
+        String model = Method.parse(method).hasProgram() ? "linear" : "darts";
+        return new SearchOptions(method, model, 2, "fashion-mnist", null, 5, 64, seed, 1, 1, "none", 2);
     }
 
     public SearchOptions withSeed(long s) {

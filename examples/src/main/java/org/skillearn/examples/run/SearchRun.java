@@ -2,6 +2,7 @@ package org.skillearn.examples.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
+import org.skillearn.core.io.AtomicFiles;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.run.EpochEnd;
@@ -110,10 +112,20 @@ public final class SearchRun {
     public static Outcome start(SearchOptions options, Path dir, Integer maxEpochs, Listener listener,
             Consumer<String> beforeWrite) throws IOException {
         requireFree(dir);
+        if (!Method.parse(options.method()).hasProgram()) {
+            return RandomRun.run(options, dir, beforeWrite);
+        }
         if (options.nasMethod() == NasMethod.PDARTS) {
             return PdartsRun.start(options, dir, maxEpochs, listener, beforeWrite);
         }
         return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> { });
+    }
+
+    /** Writes {@code text} to {@code dir/name} atomically, calling {@code beforeWrite} first (tests kill there). */
+    static void writeText(Path dir, String name, String text, Consumer<String> beforeWrite) throws IOException {
+        beforeWrite.accept(name);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(name), out -> out.write(bytes));
     }
 
     /** Refuses a folder that already holds run files, saying what to do instead. */
@@ -149,6 +161,9 @@ public final class SearchRun {
     public static Outcome resume(Path dir, Integer maxEpochs, Listener listener, Consumer<String> beforeWrite)
             throws IOException {
         SearchOptions options = options(dir);
+        if (!Method.parse(options.method()).hasProgram()) {
+            return RandomRun.run(options, dir, beforeWrite);
+        }
         if (options.nasMethod() == NasMethod.PDARTS) {
             return PdartsRun.resume(options, dir, maxEpochs, listener, beforeWrite);
         }

@@ -113,4 +113,34 @@ class SupernetExperimentTest {
         }
     }
 
+
+    /** Issue 19: the random-architecture control is a row of the table, its genotypes drawn by seed and trained the same way. */
+    @Test
+    void theRandomControlIsEvaluatedBesideTheSearchedGenotypes(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        String[] c = command(out);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i].equals("--methods")) {
+                c[i + 1] = "darts-1st,random";
+            }
+        }
+        assertEquals(0, Skillearn.execute(c));
+        String markdown = Files.readString(out.resolve("results.md"));
+        assertTrue(markdown.contains("Complete runs: 4 of 4."), markdown);
+        assertTrue(markdown.contains("| random |"), markdown);
+        for (int seed = 1; seed <= 2; seed++) {
+            Path run = out.resolve("runs/random-seed" + seed);
+            String drawn = org.skillearn.darts.genotype.RandomGenotypes.sample(seed).toString();
+            assertEquals(drawn, org.skillearn.darts.genotype.GenotypeJson.load(run.resolve("genotype.json")).toString());
+            assertEquals(drawn, JSON.readTree(run.resolve("evaluate-fine/result.json").toFile()).get("genotype").asText(),
+                    "the evaluation trains the drawn genotype");
+            assertEquals(0.0, JSON.readTree(run.resolve("result.json").toFile()).get("search_seconds").asDouble());
+            assertFalse(Files.exists(run.resolve("checkpoint.bin")), "nothing is searched");
+        }
+        assertNotEquals(org.skillearn.darts.genotype.RandomGenotypes.sample(1), org.skillearn.darts.genotype.RandomGenotypes.sample(2));
+
+        String err = StandardError.of(() -> assertEquals(2, Skillearn.execute("experiment", "--methods", "darts-1st,random",
+                "--seeds", "1", "--budget", "1", "--out", out.resolve("linear").toString())));
+        assertTrue(err.contains("--methods random needs --model darts"), err);
+        assertFalse(Files.exists(out.resolve("linear")));
+    }
 }
