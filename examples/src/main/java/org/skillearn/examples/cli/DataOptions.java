@@ -12,7 +12,8 @@ final class DataOptions {
     DatasetChoice dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the dataset's files (default for fashion-mnist: the bundled"
-            + " 6,000 + 1,000 image subset; the full set: /usr/share/datasets/fashion-mnist)")
+            + " 6,000 + 1,000 image subset; the full set: /usr/share/datasets/fashion-mnist); for folder: one subfolder of JPEG/PNG"
+            + " images per class, or train/ and val/ folders laid out so (otherwise 20%% of each class is held out for testing)")
     Path dataDir;
 
     /** The dataset's command-line name, as run configurations record it. */

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.skillearn.core.data.AugmentationConfig;
+import org.skillearn.darts.evaluation.EvaluationNetworkConfig;
 import org.skillearn.darts.evaluation.GenotypeTraining;
+import org.skillearn.darts.evaluation.NetworkKind;
 import org.skillearn.darts.evaluation.TrainingConfig;
 import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.console.StatusLine;
@@ -26,18 +28,46 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The genotype's network and what it learns. */
     static final class Network {
+        @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "cifar",
+                description = "cifar: DARTS' CIFAR network (one 3x3 stem); imagenet: DARTS' ImageNet network (two stride-2 stems,"
+                + " images divided by 8 before the cells, side a multiple of 8; global average pooling; label smoothing 0.1;"
+                + " C = 48 and 14 cells unless --channels/--layers say otherwise) (default: ${DEFAULT-VALUE})")
+        String network;
+
         @Option(names = "--task", paramLabel = "TASK", defaultValue = "fine",
                 description = "fine: the dataset's classes; coarse: Fashion-MNIST's four"
                 + " groups (tops, bottoms, footwear, bags), interleaving learning's second task; cifar10, cifar100: that dataset's"
                 + " classes and images from --data-dir (default: ${DEFAULT-VALUE})")
         String task;
 
-        @Option(names = "--channels", paramLabel = "C", defaultValue = "16",
-                description = "initial channels C (DARTS: 36; default: ${DEFAULT-VALUE})")
-        int channels;
+        @Option(names = "--channels", paramLabel = "C",
+                description = "initial channels C (DARTS: 36 on CIFAR, 48 on ImageNet; default: 16, or 48 with --network imagenet)")
+        Integer channels;
 
-        @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "cells (DARTS: 20; default: ${DEFAULT-VALUE})")
-        int layers;
+        @Option(names = "--layers", paramLabel = "L",
+                description = "cells (DARTS: 20 on CIFAR, 14 on ImageNet; default: 8, or 14 with --network imagenet)")
+        Integer layers;
+
+        @Option(names = "--image-size", paramLabel = "PIXELS", defaultValue = "32",
+                description = "--dataset folder: side of the square center crops the images are resized to (shorter side) and cut"
+                + " (default: ${DEFAULT-VALUE})")
+        int imageSize;
+
+        static final int CIFAR_CHANNELS = 16;
+        static final int CIFAR_LAYERS = 8;
+
+        NetworkKind kind() {
+            return NetworkKind.parse(network);
+        }
+
+        int channels() {
+            return channels != null ? channels : kind() == NetworkKind.IMAGENET ? EvaluationNetworkConfig.IMAGENET_CHANNELS
+                    : CIFAR_CHANNELS;
+        }
+
+        int layers() {
+            return layers != null ? layers : kind() == NetworkKind.IMAGENET ? EvaluationNetworkConfig.IMAGENET_LAYERS : CIFAR_LAYERS;
+        }
     }
 
     /** How it is trained and tested. */
@@ -56,6 +86,11 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--auxiliary-weight", paramLabel = "W", defaultValue = "0.4",
                 description = "auxiliary head loss weight; 0 disables the head (default: ${DEFAULT-VALUE})")
         double auxiliaryWeight;
+
+        @Option(names = "--label-smoothing", paramLabel = "ε",
+                description = "label smoothing of the cross-entropy, in [0, 1) (DARTS on ImageNet: 0.1; default: 0, or 0.1 with"
+                + " --network imagenet)")
+        Double labelSmoothing;
 
         @Option(names = "--drop-path", paramLabel = "P", defaultValue = "0.2",
                 description = "final drop-path probability (default: ${DEFAULT-VALUE})")
@@ -109,10 +144,18 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationOptions options;
         try {
             Recipe r = recipe;
+            NetworkKind kind;
+            try {
+                kind = network.kind();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--network: " + e.getMessage(), e);
+            }
+            double smoothing = r.labelSmoothing != null ? r.labelSmoothing
+                    : kind == NetworkKind.IMAGENET ? TrainingConfig.IMAGENET_LABEL_SMOOTHING : 0.0;
             TrainingConfig training = new TrainingConfig(r.epochs, r.batchSize, r.learningRate, 0.9, 3e-4, 5.0, r.auxiliaryWeight,
-                    r.dropPath, new AugmentationConfig(r.cropPadding, !r.noFlip, r.cutout), r.seed);
-            options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, network.task, trainImages, network.channels,
-                    network.layers, r.auxiliaryWeight > 0, training, r.testEvery);
+                    r.dropPath, new AugmentationConfig(r.cropPadding, !r.noFlip, r.cutout), r.seed, smoothing);
+            options = new EvaluationOptions(genotype, data.datasetName(), data.dataDir, network.task, trainImages, network.channels(),
+                    network.layers(), r.auxiliaryWeight > 0, training, r.testEvery, kind.cliName(), network.imageSize);
         } catch (IllegalArgumentException e) {
             // a value the options refuse is a usage mistake: status 2 with the usage
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -87,7 +87,7 @@ final class SearchCommand implements Callable<Integer> {
 
         @Option(names = "--encoder", defaultValue = "auto", paramLabel = "ENCODER", converter = TypedOptions.EncoderConverter.class,
                 completionCandidates = TypedOptions.EncoderNames.class, description = "LPT's tester, one of ${COMPLETION-CANDIDATES}: small"
-                        + " (8/16/32 channels, one block per stage), resnet18, or auto (ResNet-18 above 28x28 images) (default: ${DEFAULT-VALUE})")
+                        + " (8/16/32 channels, one block per stage), resnet18, resnet50 (bottlenecks, 2,048 features), or auto (ResNet-18 above 28x28 images) (default: ${DEFAULT-VALUE})")
         EncoderChoice encoder;
     }
 

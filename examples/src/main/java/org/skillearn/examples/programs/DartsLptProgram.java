@@ -104,7 +104,7 @@ public final class DartsLptProgram implements SearchProgram {
     }
 
     /**
-     * The tester's encoder called {@code name}: {@code small}, {@code resnet18}, or {@code auto} — ResNet-18
+     * The tester's encoder called {@code name}: {@code small}, {@code resnet18}, {@code resnet50}, or {@code auto} — ResNet-18
      * for images larger than 28×28 (CIFAR, as in the paper), the scaled-down layout otherwise.
      */
     public static ResNetConfig encoder(String name, SearchSetup setup) {
@@ -115,7 +115,7 @@ public final class DartsLptProgram implements SearchProgram {
         try {
             return ResNetConfig.named(name, channels);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--encoder " + name + " is not available; expected auto, small or resnet18", e);
+            throw new IllegalArgumentException("--encoder " + name + " is not available; expected auto, small, resnet18 or resnet50", e);
         }
     }
 

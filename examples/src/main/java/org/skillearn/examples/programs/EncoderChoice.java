@@ -7,7 +7,9 @@ public enum EncoderChoice {
     /** 8/16/32 channels, one basic block per stage. */
     SMALL("small"),
     /** ResNet-18 (He et al. 2016), as the paper's LPT-R18 rows. */
-    RESNET18("resnet18");
+    RESNET18("resnet18"),
+    /** ResNet-50 (He et al. 2016): [3, 4, 6, 3] bottleneck stages, 2,048 features, with ResNet-18's 3×3 CIFAR stem. */
+    RESNET50("resnet50");
 
     private final String cliName;
 

@@ -2,6 +2,7 @@ package org.skillearn.examples.programs;
 
 import java.nio.file.Path;
 import org.skillearn.core.data.DatasetException;
+import org.skillearn.core.data.ImageFolderConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
 
@@ -78,6 +79,11 @@ public enum ImageTask {
     /** The training and test sets of this task when the run reads {@code run} from {@code dataDir}. */
     public TrainTest load(DatasetChoice run, Path dataDir) throws DatasetException {
         return relabel(dataset(run).load(dataDir));
+    }
+
+    /** As {@link #load(DatasetChoice, Path)}, an image folder read as {@code folder} says. */
+    public TrainTest load(DatasetChoice run, Path dataDir, ImageFolderConfig folder) throws DatasetException {
+        return relabel(dataset(run).load(dataDir, folder));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skillearn.core.data.AugmentationConfig;
+import org.skillearn.core.data.ImageFolderConfig;
+import org.skillearn.darts.evaluation.NetworkKind;
 import org.skillearn.darts.evaluation.TrainingConfig;
 import org.skillearn.examples.programs.DatasetChoice;
 import org.skillearn.examples.programs.ImageTask;
@@ -13,7 +15,7 @@ import org.skillearn.examples.programs.ImageTask;
  *
  * @param genotype        where the genotype comes from: a genotype JSON file, a search run folder
  *                        (its {@code genotype.json}), or the DARTS text {@code Genotype(normal=[...], ...)}
- * @param dataset         fashion-mnist, cifar10 or cifar100
+ * @param dataset         fashion-mnist, cifar10, cifar100 or folder (an {@link org.skillearn.core.data.ImageFolder})
  * @param dataDir         the dataset folder, or null for the bundled Fashion-MNIST subset
  * @param task            an {@link ImageTask}: fine, the dataset's own classes; coarse, Fashion-MNIST's four
  *                        {@link org.skillearn.examples.programs.FashionGroups groups} (interleaving learning's second task);
@@ -24,9 +26,11 @@ import org.skillearn.examples.programs.ImageTask;
  * @param auxiliary       whether the auxiliary head is trained
  * @param training        the training schedule and regularization
  * @param testEvery       test after every this many epochs (and after the last)
+ * @param network         the evaluation network's {@link NetworkKind} spelling: cifar or imagenet
+ * @param imageSize       folder dataset: side of the square crops, in pixels (the other datasets have their own size)
  */
 public record EvaluationOptions(String genotype, String dataset, Path dataDir, String task, int trainImages, int channels, int layers,
-        boolean auxiliary, TrainingConfig training, int testEvery) {
+        boolean auxiliary, TrainingConfig training, int testEvery, String network, int imageSize) {
 
     public EvaluationOptions {
         if (genotype == null || genotype.isBlank()) {
@@ -49,6 +53,31 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, S
         if (channels < 2 || layers < 3) {
             throw new IllegalArgumentException("need --channels >= 2 and --layers >= 3, got " + channels + ", " + layers);
         }
+        try {
+            NetworkKind.parse(network);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--network: " + e.getMessage(), e);
+        }
+        if (imageSize < 1) {
+            throw new IllegalArgumentException("--image-size must be >= 1 pixel, got " + imageSize);
+        }
+    }
+
+    /** The CIFAR network, folder images at {@value DatasetChoice#DEFAULT_FOLDER_SIZE} pixels. */
+    public EvaluationOptions(String genotype, String dataset, Path dataDir, String task, int trainImages, int channels, int layers,
+            boolean auxiliary, TrainingConfig training, int testEvery) {
+        this(genotype, dataset, dataDir, task, trainImages, channels, layers, auxiliary, training, testEvery,
+                NetworkKind.CIFAR.cliName(), DatasetChoice.DEFAULT_FOLDER_SIZE);
+    }
+
+    /** The network kind. */
+    public NetworkKind networkKind() {
+        return NetworkKind.parse(network);
+    }
+
+    /** How a folder dataset is read: crops of {@link #imageSize()}, 20% held out with seed 0 (the same for every run seed). */
+    public ImageFolderConfig folder() {
+        return ImageFolderConfig.of(imageSize);
     }
 
     /** As JSON-ready values. */
@@ -76,6 +105,16 @@ public record EvaluationOptions(String genotype, String dataset, Path dataDir, S
         m.put("cutout", a.cutoutLength());
         m.put("seed", training.seed());
         m.put("test_every", testEvery);
+        // only when they differ from the settings before these options existed, so that earlier run folders still match
+        if (networkKind() != NetworkKind.CIFAR) {
+            m.put("network", network);
+        }
+        if (training.labelSmoothing() != 0) {
+            m.put("label_smoothing", training.labelSmoothing());
+        }
+        if (DatasetChoice.parse(dataset) == DatasetChoice.FOLDER) {
+            m.put("image_size", imageSize);
+        }
         return m;
     }
 }

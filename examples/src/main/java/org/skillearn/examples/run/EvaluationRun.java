@@ -106,7 +106,7 @@ public final class EvaluationRun {
         Genotype genotype = resolveGenotype(o.genotype(), o.training().seed());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         ImageTask task = ImageTask.parse(o.task(), "--task");
-        TrainTest data = task.load(d, o.dataDir());
+        TrainTest data = task.load(d, o.dataDir(), o.folder());
         ImageDataset train = data.train();
         if (o.trainImages() > 0) {
             train = train.first(o.trainImages());
@@ -116,7 +116,7 @@ public final class EvaluationRun {
                     + train.width());
         }
         EvaluationNetworkConfig netConfig = new EvaluationNetworkConfig(o.channels(), o.layers(), train.channels(),
-                train.numClasses(), 3, o.auxiliary());
+                train.numClasses(), 3, o.auxiliary(), o.networkKind());
         EvaluationNetwork net = new EvaluationNetwork(netConfig, genotype, train.height());
         GenotypeTraining training = new GenotypeTraining(net, o.training(), BatchConfig.of(o.training().batchSize(),
                 task.dataset(d).normalization()));
@@ -125,7 +125,12 @@ public final class EvaluationRun {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("options", o.toMap());
         config.put("genotype", genotype.toString());
+        config.put("network", o.networkKind().cliName());
         config.put("classes", train.numClasses());
+        if (d == DatasetChoice.FOLDER) {
+            config.put("class_names", train.classNames());
+            config.put("image_side", train.height());
+        }
         config.put("train_images", train.size());
         config.put("test_images", data.test().size());
         config.put("parameters", net.testParameterCount());

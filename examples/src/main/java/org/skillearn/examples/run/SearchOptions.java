@@ -33,7 +33,7 @@ import org.skillearn.lpt.LptAblation;
  * @param channels  DARTS supernet: initial channels C
  * @param layers    DARTS supernet: number of cells
  * @param stepsPerEpoch solver steps per epoch, or 0 for one pass over search-train
- * @param encoder   LPT on the darts model: the tester's encoder (auto, small or resnet18; auto picks
+ * @param encoder   LPT on the darts model: the tester's encoder (auto, small, resnet18 or resnet50; auto picks
  *                  ResNet-18 for images larger than 28×28, the small layout otherwise)
  * @param tasks     IL and MTL: the learners' tasks in hand-over order ({@link IlTasks#DEFAULT} for other methods)
  * @param hypergradient second order: the hypergradient method (the one-step unroll of Algorithm 1 unless told otherwise);

@@ -162,7 +162,7 @@ class ExperimentCommandTest {
         assertError("--parallel must be >= 1", "--parallel", "0", "--out", o);
         assertError("--budget must be >= 1", "--budget", "0", "--out", o);
         assertError("--methods: 'lpt' is listed twice", "--methods", "lpt,lpt", "--out", o);
-        assertError("Invalid value for option '--dataset': unknown dataset 'mnist'; expected fashion-mnist, cifar10 or cifar100", "--dataset", "mnist", "--out", o);
+        assertError("Invalid value for option '--dataset': unknown dataset 'mnist'; expected fashion-mnist, cifar10, cifar100 or folder", "--dataset", "mnist", "--out", o);
         assertError("--data-dir is required for --dataset cifar10", "--dataset", "cifar10", "--out", o);
         assertError("no such folder", "--data-dir", out.resolve("missing").toString(), "--out", o);
         assertError("--parallel", "--parallel", "two", "--out", o);

@@ -68,7 +68,10 @@ class DartsLptProgramTest {
         SearchSetup setup = setup();
         assertEquals(ResNetConfig.small(1), DartsLptProgram.encoder("auto", setup));
         assertEquals(ResNetConfig.resnet18(1), DartsLptProgram.encoder("resnet18", setup));
-        assertThrows(IllegalArgumentException.class, () -> DartsLptProgram.encoder("vgg", setup));
+        assertEquals(ResNetConfig.resnet50(1), DartsLptProgram.encoder("resnet50", setup));
+        assertEquals(2048, DartsLptProgram.encoder("resnet50", setup).featureWidth());
+        IllegalArgumentException vgg = assertThrows(IllegalArgumentException.class, () -> DartsLptProgram.encoder("vgg", setup));
+        assertTrue(vgg.getMessage().contains("resnet50"), vgg.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DartsLptProgram(setup, LptConfig.defaults(),
                 SupernetConfig.of(2, 3, 3, 3), ResNetConfig.small(3)));
     }

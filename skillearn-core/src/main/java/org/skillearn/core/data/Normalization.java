@@ -30,6 +30,15 @@ public record Normalization(double[] mean, double[] std) {
             new double[] {0.5071, 0.4865, 0.4409},
             new double[] {0.2673, 0.2564, 0.2762});
 
+    /**
+     * ImageNet (R, G, B), the constants torchvision's ImageNet models and DARTS'
+     * {@code train_imagenet.py} use: the customary normalisation of natural photos, and of
+     * image-folder datasets here.
+     */
+    public static final Normalization IMAGENET = new Normalization(
+            new double[] {0.485, 0.456, 0.406},
+            new double[] {0.229, 0.224, 0.225});
+
     /** Validates and copies the arrays. */
     public Normalization {
         if (mean == null || std == null || mean.length == 0 || mean.length != std.length) {

@@ -1,6 +1,6 @@
 /**
  * Datasets as the solver sees them: named minibatch sources ({@link org.skillearn.core.data.DataSource}),
- * plus the real-data loaders (Fashion-MNIST, CIFAR-10/100), the paper's search splits (Section 3.2.1),
+ * plus the real-data loaders (Fashion-MNIST, CIFAR-10/100, folders of image files), the paper's search splits (Section 3.2.1),
  * batching and augmentation.
  *
  * <h2>Loading</h2>
@@ -11,6 +11,9 @@
  *       installing.</li>
  *   <li>{@link org.skillearn.core.data.Cifar10} and {@link org.skillearn.core.data.Cifar100} (coarse and
  *       fine labels): the standard binary record files from a folder the user names.</li>
+ *   <li>{@link org.skillearn.core.data.ImageFolder}: JPEG/PNG files in one subfolder per class (with
+ *       {@code train/} and {@code val/} folders, or a seeded held-out fraction), decoded, resized by the
+ *       shorter side and center-cropped to a square ({@link org.skillearn.core.data.ImageFolderConfig}).</li>
  *   <li>Each gives a {@link org.skillearn.core.data.TrainTest} of in-memory
  *       {@link org.skillearn.core.data.ImageDataset}s (uint8 NCHW pixels, int labels).</li>
  *   <li>Bad input raises a {@link org.skillearn.core.data.DatasetException} (an {@code IOException}):

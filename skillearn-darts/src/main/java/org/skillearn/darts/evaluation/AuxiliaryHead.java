@@ -13,6 +13,10 @@ import org.skillearn.darts.ops.WeightSpec;
  * channels, BN, ReLU, 2×2 convolution to 768 channels, BN, ReLU, linear classifier. DARTS pools
  * 8×8 CIFAR maps with stride 3; the stride here is chosen as H − 5 so that any map of side
  * H ≥ 6 (7×7 for 28×28 inputs) pools to 2×2.
+ *
+ * <p>For the {@link NetworkKind#IMAGENET} network it is {@code AuxiliaryHeadImageNet}: the same
+ * but without the BN after the 768-channel convolution (DARTS' code leaves it out, "for consistency
+ * with the experiments in the paper"); DARTS pools the 7×7 map with stride 2, which is H − 5.
  */
 final class AuxiliaryHead {
 
@@ -26,7 +30,7 @@ final class AuxiliaryHead {
     private final ChannelNorm bn1;
     private final ChannelNorm bn2;
 
-    AuxiliaryHead(long inChannels, long side, int classes, ChannelNorm.Factory norms) {
+    AuxiliaryHead(long inChannels, long side, int classes, ChannelNorm.Factory norms, NetworkKind kind) {
         if (side < 6) {
             throw new IllegalArgumentException("the auxiliary head needs a feature map of side >= 6 after the second reduction,"
                     + " got " + side + "; use larger inputs or disable the auxiliary head");
@@ -35,7 +39,7 @@ final class AuxiliaryHead {
         this.stride = (int) side - 5;
         this.classes = classes;
         this.bn1 = norms.create(PREFIX + ".conv1", MID);
-        this.bn2 = norms.create(PREFIX + ".conv2", OUT);
+        this.bn2 = kind == NetworkKind.IMAGENET ? ChannelNorm.NONE : norms.create(PREFIX + ".conv2", OUT);
     }
 
     void declare(WeightSpec spec) {

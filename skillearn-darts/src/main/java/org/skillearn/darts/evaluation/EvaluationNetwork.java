@@ -7,20 +7,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.BatchNormStatistics;
-import org.skillearn.darts.ops.Block;
 import org.skillearn.darts.ops.ChannelNorm;
-import org.skillearn.darts.ops.Forward;
 import org.skillearn.darts.ops.Grads;
-import org.skillearn.darts.ops.NativeOps;
 import org.skillearn.darts.ops.Params;
-import org.skillearn.darts.ops.RunningBatchNorm;
 import org.skillearn.darts.ops.WeightSpec;
 
 /**
- * The network DARTS trains from scratch on a genotype ({@code model.NetworkCIFAR}): stem
- * (3×3 convolution to stemMultiplier·C channels, BN), {@code layers} {@link GenotypeCell}s
- * (channels doubled at the reduction cells), global average pooling, linear classifier, and the
- * {@link AuxiliaryHead} after the cell at 2/3 depth. Every BN is affine with running statistics
+ * The network DARTS trains from scratch on a genotype ({@code model.NetworkCIFAR} or
+ * {@code model.NetworkImageNet}, by {@link EvaluationNetworkConfig#kind()}): the
+ * {@link EvaluationStem} (CIFAR: 3×3 convolution to stemMultiplier·C channels, BN; ImageNet: two
+ * stride-2 stems), {@code layers} {@link GenotypeCell}s (channels doubled at the reduction cells),
+ * global average pooling, linear classifier, and the {@link AuxiliaryHead} after the cell at 2/3
+ * depth. Every BN is affine with running statistics
  * ({@link #statistics()}: training or evaluation mode). Forward and backward are eager ND4J ops
  * over the same kernels as the search network.
  */
@@ -33,7 +31,7 @@ public final class EvaluationNetwork {
     private final EvaluationNetworkConfig config;
     private final Genotype genotype;
     private final BatchNormStatistics statistics = new BatchNormStatistics();
-    private final Block stemBn;
+    private final EvaluationStem stem;
     private final List<GenotypeCell> cells = new ArrayList<>();
     private final AuxiliaryHead auxiliary;
     private final long featureChannels;
@@ -45,21 +43,20 @@ public final class EvaluationNetwork {
         this.config = config;
         this.genotype = genotype;
         ChannelNorm.Factory norms = statistics.factory();
-        long c = config.channels();
-        long cStem = (long) config.stemMultiplier() * c;
-        this.stemBn = new RunningBatchNorm("stem.bn", cStem, statistics).asBlock();
-        long cpp = cStem;
-        long cp = cStem;
-        long cCur = c;
-        long side = imageSide;
-        boolean reductionPrev = false;
+        this.stem = EvaluationStem.of(config, norms);
+        long cpp = stem.s0Channels();
+        long cp = stem.s1Channels();
+        long cCur = config.channels();
+        long side = stem.s1Side(imageSide);
+        boolean reductionPrev = stem.s0Reduced();
         AuxiliaryHead aux = null;
         for (int i = 0; i < config.layers(); i++) {
             boolean reduction = config.isReduction(i);
             if (reduction) {
                 if (side % 2 != 0) {
                     throw new IllegalArgumentException("cell " + i + " reduces a " + side + "x" + side
-                            + " map; reduction cells need even sides (image side " + imageSide + ")");
+                            + " map; reduction cells need even sides (image side " + imageSide + ", " + config.kind().cliName()
+                            + " network)");
                 }
                 cCur *= 2;
                 side /= 2;
@@ -70,13 +67,12 @@ public final class EvaluationNetwork {
             cpp = cp;
             cp = cell.outputChannels();
             if (config.auxiliary() && i == config.auxiliaryCell()) {
-                aux = new AuxiliaryHead(cp, side, config.classes(), norms);
+                aux = new AuxiliaryHead(cp, side, config.classes(), norms, config.kind());
             }
         }
         this.auxiliary = aux;
         this.featureChannels = cp;
-        spec.conv(STEM_CONV, cStem, config.inputChannels(), 3);
-        stemBn.declare(spec);
+        stem.declare(spec);
         cells.forEach(cell -> cell.declare(spec));
         spec.add(CLASSIFIER_WEIGHT, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes(), cp);
         spec.add(CLASSIFIER_BIAS, WeightSpec.Init.FAN_IN_UNIFORM, cp, config.classes());
@@ -120,9 +116,7 @@ public final class EvaluationNetwork {
 
     /** One forward evaluation. */
     public final class Pass {
-        private final INDArray x;
-        private final INDArray stemW;
-        private final Forward stem;
+        private final EvaluationStem.Pass stemPass;
         private final GenotypeCell.Pass[] cellPasses = new GenotypeCell.Pass[cells.size()];
         private final AuxiliaryHead.Pass auxPass;
         private final INDArray pooled;
@@ -131,11 +125,9 @@ public final class EvaluationNetwork {
         private final long[] lastShape;
 
         private Pass(INDArray x, Params p, boolean withAuxiliary, double dropProb, Random rng) {
-            this.x = x;
-            this.stemW = p.get(STEM_CONV);
-            this.stem = stemBn.forward(NativeOps.conv2d(x, stemW, 1, 1, 1), p);
-            INDArray s0 = stem.output();
-            INDArray s1 = s0;
+            this.stemPass = stem.forward(x, p);
+            INDArray s0 = stemPass.s0();
+            INDArray s1 = stemPass.s1();
             AuxiliaryHead.Pass a = null;
             for (int i = 0; i < cells.size(); i++) {
                 cellPasses[i] = cells.get(i).forward(s0, s1, p, dropProb, rng);
@@ -183,8 +175,7 @@ public final class EvaluationNetwork {
                 dS0 = d[0];
                 dS1 = nextS1;
             }
-            INDArray dConv = stem.backward(dS1.addi(dS0), grads);
-            NativeOps.conv2dBp(x, stemW, dConv, grads.target(STEM_CONV), 1, 1, 1);
+            stemPass.backward(dS0, dS1, grads);
         }
     }
 

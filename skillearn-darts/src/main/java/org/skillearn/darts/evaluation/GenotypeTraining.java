@@ -23,7 +23,8 @@ import org.skillearn.darts.supernet.FlatTensors;
 
 /**
  * Trains an {@link EvaluationNetwork} from scratch and measures its test accuracy (DARTS
- * {@code train.py}): per step the loss L = CE(logits) + w_aux · CE(auxiliary logits), its
+ * {@code train.py}): per step the loss L = CE(logits) + w_aux · CE(auxiliary logits) (both
+ * label-smoothed when the config says so, as DARTS' {@code train_imagenet.py}), its
  * gradient by the network's reverse pass, and an SGD step (core {@link Sgd}: momentum, weight
  * decay, clipping) with the cosine learning rate; after every epoch the test accuracy with the
  * BNs in evaluation mode (running statistics) and without drop path or auxiliary head.
@@ -201,11 +202,11 @@ public final class GenotypeTraining {
             try (ForkScope ws = EvaluationWorkspace.open()) {
                 EvaluationNetwork.Pass pass = net.forward(batch.features(), new FlatTensors(layout, weights),
                         config.auxiliaryWeight() > 0, dropProb, masks);
-                CrossEntropy ce = CrossEntropy.of(pass.logits(), batch);
+                CrossEntropy ce = CrossEntropy.of(pass.logits(), batch, config.labelSmoothing());
                 loss = ce.loss();
                 INDArray dAux = null;
                 if (pass.auxiliaryLogits() != null) {
-                    CrossEntropy aux = CrossEntropy.of(pass.auxiliaryLogits(), batch);
+                    CrossEntropy aux = CrossEntropy.of(pass.auxiliaryLogits(), batch, config.labelSmoothing());
                     loss += config.auxiliaryWeight() * aux.loss();
                     dAux = aux.dLogits().muli(config.auxiliaryWeight());
                 }

@@ -6,35 +6,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.skillearn.core.parameter.Learner;
 import org.skillearn.core.parameter.ParameterKind;
 import org.skillearn.core.parameter.ParameterSet;
+import org.skillearn.darts.ops.Block;
 import org.skillearn.darts.ops.Forward;
 import org.skillearn.darts.ops.Grads;
-import org.skillearn.darts.ops.NativeOps;
 import org.skillearn.darts.ops.Params;
 import org.skillearn.darts.ops.WeightSpec;
 
 /**
- * LPT's data encoder E (Section 3.1.1): a ResNet of {@link ResNetConfig}'s shape — conv3×3-BN-ReLU
- * stem, stages of {@link BasicBlock}s, global average pooling — mapping images [n, c, h, w] to
- * features [n, width]. BN uses batch statistics (training mode), as the tester does during search.
+ * LPT's data encoder E (Section 3.1.1): a ResNet of {@link ResNetConfig}'s shape — a
+ * {@link ResNetStem}, stages of {@link BasicBlock}s or {@link Bottleneck}s, global average pooling —
+ * mapping images [n, c, h, w] to features [n, {@link ResNetConfig#featureWidth()}]. BN uses batch statistics (training mode), as the tester does during search.
  * Forward and backward are eager native ops; all arrays are ordinary (not workspace) allocations.
  */
 public final class ResNetEncoder {
 
     private final ResNetConfig config;
-    private final ConvBn stem;
-    private final List<BasicBlock> blocks = new ArrayList<>();
+    private final ResNetStem stem;
+    private final List<Block> blocks = new ArrayList<>();
     private final WeightSpec spec = new WeightSpec();
 
     public ResNetEncoder(ResNetConfig config) {
         this.config = config;
-        this.stem = new ConvBn("stem", config.inputChannels(), config.stemWidth(), 3, 1);
+        this.stem = new ResNetStem(config.stem(), config.inputChannels(), config.stemWidth());
         long c = config.stemWidth();
         for (int s = 0; s < config.widths().size(); s++) {
-            long out = config.widths().get(s);
-            for (int b = 0; b < config.blocksPerStage(); b++) {
+            for (int b = 0; b < config.blocks().get(s); b++) {
                 int stride = s > 0 && b == 0 ? 2 : 1;
-                blocks.add(new BasicBlock("stage" + s + ".block" + b, c, out, stride));
-                c = out;
+                blocks.add(config.block().create("stage" + s + ".block" + b, c, config.widths().get(s), stride));
+                c = config.stageOutput(s);
             }
         }
         stem.declare(spec);
@@ -43,6 +42,11 @@ public final class ResNetEncoder {
 
     public ResNetConfig config() {
         return config;
+    }
+
+    /** Number of weights (every tensor of {@link #weightSpec()}, BN scale and shift included). */
+    public long parameterCount() {
+        return spec.layout().length();
     }
 
     /** Every weight tensor, in a fixed order. */
@@ -58,15 +62,13 @@ public final class ResNetEncoder {
     /** One forward evaluation. */
     public final class Pass {
         private final Forward stemPass;
-        private final INDArray stemOut;
         private final Forward[] blockPasses = new Forward[blocks.size()];
         private final long[] lastShape;
         private final INDArray features;
 
         private Pass(INDArray x, Params p) {
             this.stemPass = stem.forward(x, p);
-            this.stemOut = NativeOps.relu(stemPass.output());
-            INDArray h = stemOut;
+            INDArray h = stemPass.output();
             for (int i = 0; i < blocks.size(); i++) {
                 blockPasses[i] = blocks.get(i).forward(h, p);
                 h = blockPasses[i].output();
@@ -87,7 +89,7 @@ public final class ResNetEncoder {
             for (int i = blocks.size() - 1; i >= 0; i--) {
                 d = blockPasses[i].backward(d, grads);
             }
-            stemPass.backward(NativeOps.reluBp(stemPass.output(), d), grads);
+            stemPass.backward(d, grads);
         }
     }
 

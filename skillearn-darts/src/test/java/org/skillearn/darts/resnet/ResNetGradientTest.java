@@ -129,7 +129,7 @@ class ResNetGradientTest {
     @Test
     void configRejectsUnknownNamesAndBadShapes() {
         assertEquals(ResNetConfig.small(1), ResNetConfig.named("small", 1));
-        assertThrows(IllegalArgumentException.class, () -> ResNetConfig.named("resnet50", 3));
+        assertThrows(IllegalArgumentException.class, () -> ResNetConfig.named("resnet101", 3));
         assertThrows(IllegalArgumentException.class, () -> new ResNetConfig(1, 8, List.of(), 1));
         assertThrows(IllegalArgumentException.class, () -> new ResNetExecutor(encoder, e,
                 ResNetExecutor.headSet(tester, "bad", ParameterKind.WEIGHTS, new ResNetEncoder(ResNetConfig.small(2)), 3)));
