@@ -119,6 +119,13 @@ public final class SparkExecutor implements RunExecutor {
         return statuses;
     }
 
+    /** E.g. {@code Spark (local[2]): 2 run(s) at once on 8 cores}, {@code Spark (spark://h:7077): 2 run(s) at once per executor}. */
+    @Override
+    public String describe(ThreadBudget threads) {
+        return "Spark (" + master.url() + "): " + master.runsAtOnce() + " run(s) at once "
+                + (master.local() ? "on " + threads.cores() + " cores" : "per executor");
+    }
+
     /**
      * How one run ended on its executor.
      *

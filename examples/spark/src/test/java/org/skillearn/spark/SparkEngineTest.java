@@ -70,7 +70,9 @@ class SparkEngineTest {
                 "--seeds", SEEDS, "--budget", "" + BUDGET, "--batch-size", "" + BATCH, "--out", out.toString()));
 
         assertSameNumbers(reference, out);
-        assertTrue(Files.readString(out.resolve("results.md")).contains("Complete runs: 4 of 4."));
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("Complete runs: 4 of 4."), md);
+        assertTrue(md.contains("; Spark (local[2]): 2 run(s) at once on " + Runtime.getRuntime().availableProcessors() + " cores."), md);
         for (String run : RUNS) {
             JsonNode record = JSON.readTree(out.resolve("runs").resolve(run).resolve("record.json").toFile());
             assertEquals(1, record.path("invocations").size(), run);

@@ -19,4 +19,13 @@ public interface RunExecutor {
      * @throws ExperimentException after all runs have ended, if any failed; it lists them
      */
     Map<RunSpec, RunStatus> execute(RunPlan plan, RunTask task);
+
+    /**
+     * Where the runs execute, for the report's first paragraph, e.g. {@code 2 run(s) at once on 8 cores}.
+     *
+     * @param threads the experiment's thread budget on this machine
+     */
+    default String describe(ThreadBudget threads) {
+        return threads.parallel() + " run(s) at once on " + threads.cores() + " cores";
+    }
 }
