@@ -39,6 +39,8 @@ stop() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   [ ${#pids[@]} -eq 0 ] || echo "stopped the master and workers (pids ${pids[*]})"
+  # each executor's folder holds its own copy of the shaded jar (about 150 MB); its logs stay
+  rm -f "$work"/worker*/app-*/*/*.jar
 }
 trap stop EXIT
 wait_for() { # file, text, seconds
