@@ -8,10 +8,12 @@ import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.Experiment;
+import org.skillearn.examples.experiment.ExperimentEngine;
 import org.skillearn.examples.experiment.ExperimentOptions;
 import org.skillearn.examples.experiment.ExperimentReport;
 import org.skillearn.examples.experiment.LocalExecutor;
 import org.skillearn.examples.experiment.MethodVariant;
+import org.skillearn.examples.experiment.RunExecutor;
 import org.skillearn.examples.experiment.SeedRange;
 import org.skillearn.examples.experiment.SupernetProtocol;
 import org.skillearn.examples.programs.IlTasks;
@@ -77,8 +79,17 @@ final class ExperimentCommand implements Callable<Integer> {
         int batchSize;
 
         @Option(names = "--parallel", paramLabel = "P", defaultValue = "1",
-                description = "runs at once on this machine (default: ${DEFAULT-VALUE})")
+                description = "--engine local: runs at once on this machine (default: ${DEFAULT-VALUE})")
         int parallel;
+
+        @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = ExperimentEngine.LOCAL,
+                description = "local: threads of this JVM; spark: one Apache Spark task per run, with the skillearn-spark jar"
+                        + " (spark-submit; docs/user-guide.md) (default: ${DEFAULT-VALUE})")
+        String engine;
+
+        @Option(names = "--master", paramLabel = "URL", description = "--engine spark: the Spark master, e.g. local[2],"
+                + " local[2,3] (3 tries per run) or spark://host:7077 (default: spark-submit's --master, else local[*])")
+        String master;
     }
 
     /** The search supernet of --model darts. */
@@ -180,9 +191,25 @@ final class ExperimentCommand implements Callable<Integer> {
         // before anything loads ND4J: the library's memory limit and thread settings must be in force for every run
         NativeRuntime.configure();
         ExperimentOptions options;
+        RunExecutor executor;
         try {
+            int parallel = budget.parallel;
+            if (ExperimentEngine.LOCAL.equals(budget.engine)) {
+                if (budget.master != null) {
+                    throw new IllegalArgumentException("--master applies to --engine spark only (it names the Spark cluster)");
+                }
+                executor = new LocalExecutor(budget.parallel);
+            } else {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
+                    throw new IllegalArgumentException("--parallel applies to --engine local only; with --engine "
+                            + budget.engine + " the master's cores set the runs at once (e.g. --master local[2])");
+                }
+                ExperimentEngine engine = ExperimentEngine.named(budget.engine);
+                parallel = engine.runsAtOnce(budget.master);
+                executor = engine.executor(budget.master);
+            }
             options = new ExperimentOptions(MethodVariant.parseList(what.methods), SeedRange.parse(what.seeds), data.datasetName(),
-                    data.dataDir, budget.budget, budget.batchSize, out, budget.parallel, supernet(), IlTasks.parse(what.tasks),
+                    data.dataDir, budget.budget, budget.batchSize, out, parallel, supernet(), IlTasks.parse(what.tasks),
                     what.hypergradient, what.innerSteps, what.nas.cliName());
         } catch (IllegalArgumentException e) {
             // a value the options refuse is a usage mistake: status 2 with the usage
@@ -193,7 +220,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Experiment.Summary s;
         try (Dashboard live = dashboard.start(out)) {
-            s = Experiment.run(options, new LocalExecutor(budget.parallel), stopAfterEpochs, System.err);
+            s = Experiment.run(options, executor, stopAfterEpochs, System.err);
         }
         System.out.print(s.report().table().toMarkdown());
         System.out.println("complete runs: " + s.report().complete() + " of " + s.report().planned());

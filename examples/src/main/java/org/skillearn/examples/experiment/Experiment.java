@@ -55,12 +55,12 @@ public final class Experiment {
         try {
             statuses = executor.execute(plan, new RunLauncher(progress, threads, maxEpochsPerRun));
         } catch (ExperimentException e) {
-            ExperimentReport.write(options, plan, threads);
+            ExperimentReport.write(options, plan, executor.describe(threads));
             throw e;
         } finally {
             limit.close();
         }
-        return new Summary(plan, statuses, ExperimentReport.write(options, plan, threads));
+        return new Summary(plan, statuses, ExperimentReport.write(options, plan, executor.describe(threads)));
     }
 
     /**

@@ -42,6 +42,14 @@ public final class ExperimentReport {
 
     /** Reads the complete runs of {@code plan} and writes the report into {@code options.out()}. */
     public static Written write(ExperimentOptions options, RunPlan plan, ThreadBudget threads) throws IOException {
+        return write(options, plan, threads.parallel() + " run(s) at once on " + threads.cores() + " cores");
+    }
+
+    /**
+     * As {@link #write(ExperimentOptions, RunPlan, ThreadBudget)}, saying where the runs executed
+     * ({@link RunExecutor#describe}).
+     */
+    public static Written write(ExperimentOptions options, RunPlan plan, String where) throws IOException {
         List<RunResult> results = new ArrayList<>();
         List<MetricsHistory> histories = new ArrayList<>();
         for (RunSpec spec : plan.runs()) {
@@ -52,14 +60,14 @@ public final class ExperimentReport {
         }
         ResultsTable table = ResultsTable.of(options.methods(), results);
         RunDirectory out = RunDirectory.open(options.out());
-        out.writeText(TABLE_MD, markdown(options, table, results.size(), plan.runs().size(), threads));
+        out.writeText(TABLE_MD, markdown(options, table, results.size(), plan.runs().size(), where));
         out.writeText(TABLE_CSV, table.toCsv());
         out.writeText(RUNS_CSV, runsCsv(results));
         List<Path> plots = ExperimentPlots.write(options.out().resolve(PLOTS), histories, table, options.methods());
         return new Written(table, results.size(), plan.runs().size(), plots);
     }
 
-    private static String markdown(ExperimentOptions o, ResultsTable table, int complete, int planned, ThreadBudget threads) {
+    private static String markdown(ExperimentOptions o, ResultsTable table, int complete, int planned, String where) {
         StringBuilder b = new StringBuilder("# Experiment results\n\n");
         b.append("Methods ").append(String.join(", ", o.methods().stream().map(MethodVariant::label).toList()))
                 .append("; seeds ").append(String.join(", ", o.seeds().seeds().stream().map(String::valueOf).toList()))
@@ -67,7 +75,7 @@ public final class ExperimentReport {
                 .append("; budget ").append(o.budget()).append(" search epoch(s) per run; batch size ").append(o.batchSize())
                 .append("; second-order hypergradient ").append(o.hypergradient().label()).append(", ").append(o.innerSteps())
                 .append(" step(s) per stage per solver step")
-                .append("; ").append(threads.parallel()).append(" run(s) at once on ").append(threads.cores()).append(" cores.\n\n");
+                .append("; ").append(where).append(".\n\n");
         b.append("Complete runs: ").append(complete).append(" of ").append(planned).append(".\n\n");
         b.append(table.toMarkdown()).append('\n');
         EvaluationBudget e = o.evaluation();

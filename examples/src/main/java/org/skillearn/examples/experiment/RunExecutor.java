@@ -4,8 +4,10 @@ import java.util.Map;
 
 /**
  * Schedules the independent runs of a plan. {@link LocalExecutor} runs them on threads of this
- * JVM; a distributed engine would send each {@link RunSpec} (a plain record: method, seed,
- * options, folder) to a worker that calls the same {@link RunTask} against a shared folder.
+ * JVM; a distributed engine (an {@link ExperimentEngine}, such as skillearn-spark's) sends each
+ * {@link RunSpec} ({@link RunSpec#toJson()}) and the {@link RunTask} (serializable, as
+ * {@link RunLauncher} is) to a worker process that calls the task against the run's folder on a
+ * file system every worker sees.
  */
 public interface RunExecutor {
 
@@ -17,4 +19,13 @@ public interface RunExecutor {
      * @throws ExperimentException after all runs have ended, if any failed; it lists them
      */
     Map<RunSpec, RunStatus> execute(RunPlan plan, RunTask task);
+
+    /**
+     * Where the runs execute, for the report's first paragraph, e.g. {@code 2 run(s) at once on 8 cores}.
+     *
+     * @param threads the experiment's thread budget on this machine
+     */
+    default String describe(ThreadBudget threads) {
+        return threads.parallel() + " run(s) at once on " + threads.cores() + " cores";
+    }
 }

@@ -1,6 +1,7 @@
 package org.skillearn.examples.experiment;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,10 +14,16 @@ import org.skillearn.examples.run.SearchRun;
  * followed by the {@link GenotypeEvaluations evaluations} of its genotype that are not yet done.
  * Every invocation is added to the run's {@link RunRecord}. A folder that holds a run of other
  * options is an error, never overwritten.
+ *
+ * <p>A launcher is {@link Serializable} so that an engine can run it in another JVM (a Spark
+ * executor): there it reports each run's progress to that JVM's standard error and records that
+ * machine's cores with the same runs at once; the epoch limit travels with it.
  */
-public final class RunLauncher implements RunTask {
+public final class RunLauncher implements RunTask, Serializable {
 
-    private final ExperimentProgress progress;
+    private static final long serialVersionUID = 1L;
+
+    private final transient ExperimentProgress progress;
     private final ThreadBudget threads;
     private final Integer maxEpochs;
 
@@ -74,6 +81,26 @@ public final class RunLauncher implements RunTask {
         }
         progress.finished(spec, RunStatus.COMPLETED, summary(RunResult.read(spec)));
         return RunStatus.COMPLETED;
+    }
+
+    /** E.g. {@code RunLauncher[runs at once 2, max epochs all]}. */
+    @Override
+    public String toString() {
+        return "RunLauncher[runs at once " + threads.parallel() + ", max epochs " + (maxEpochs == null ? "all" : maxEpochs) + "]";
+    }
+
+    /** What travels to another JVM: the runs at once per process and the epoch limit, not the progress display. */
+    private Object writeReplace() {
+        return new Portable(threads.parallel(), maxEpochs);
+    }
+
+    /** A launcher on its way to another JVM. */
+    private record Portable(int parallel, Integer maxEpochs) implements Serializable {
+
+        /** The launcher in the JVM that reads it: progress on its standard error, its own cores in the record. */
+        private Object readResolve() {
+            return new RunLauncher(new ExperimentProgress(1, System.err), ThreadBudget.of(parallel), maxEpochs);
+        }
     }
 
     /** Refuses a run folder that holds a run of other options than {@code spec}'s. */

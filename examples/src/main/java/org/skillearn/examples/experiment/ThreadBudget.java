@@ -1,5 +1,6 @@
 package org.skillearn.examples.experiment;
 
+import java.io.Serializable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param parallel runs at once
  * @param perRun   ND4J threads per run
  */
-public record ThreadBudget(int cores, int parallel, int perRun) {
+public record ThreadBudget(int cores, int parallel, int perRun) implements Serializable {
 
     /** The budget for {@code parallel} runs on this JVM's processors. */
     public static ThreadBudget of(int parallel) {

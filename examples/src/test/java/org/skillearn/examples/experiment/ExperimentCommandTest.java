@@ -170,6 +170,12 @@ class ExperimentCommandTest {
         assertError("--eval-epochs must be >= 1, got 0", "--model", "darts", "--eval-epochs", "0", "--out", o);
         assertError("--eval-drop-path must be in [0, 1), got 1.5", "--model", "darts", "--eval-drop-path", "1.5", "--out", o);
         assertError("--layers must be >= 3", "--model", "darts", "--layers", "2", "--out", o);
+        assertError("--master applies to --engine spark only", "--master", "local[2]", "--out", o);
+        assertError("--engine: unknown engine 'flink'; expected one of local", "--engine", "flink", "--out", o);
+        assertError("--parallel applies to --engine local only", "--engine", "spark", "--parallel", "2", "--out", o);
+        // the command line alone has no Spark: the error says which jar and how to run it
+        assertError("--engine spark needs the skillearn-spark jar on the class path; run the experiment with spark-submit",
+                "--engine", "spark", "--out", o);
         assertFalse(Files.exists(out.resolve("runs")), "bad options must not start runs");
     }
 

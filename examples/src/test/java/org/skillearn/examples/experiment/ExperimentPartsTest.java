@@ -48,6 +48,49 @@ class ExperimentPartsTest {
         assertEquals(2L, plan.runs().get(5).seed());
     }
 
+    /**
+     * A distributed engine sends each run as JSON: it comes back equal, its folder absolute (another
+     * process has another working directory), with its options, hypergradient, tasks and evaluation.
+     */
+    @Test
+    void everyRunCrossesToAnotherProcessAsJsonAndComesBackEqual() {
+        ExperimentOptions linear = new ExperimentOptions(MethodVariant.parseList("darts-1st,lpt-1st,il,mtl"), SeedRange.parse("1,7"),
+                "fashion-mnist", null, 3, 128, Path.of("exp"), 1, null, IlTasks.parse("coarse,fine"),
+                org.skillearn.core.solver.HypergradientSpec.parse("cg:7"), 2);
+        SupernetProtocol supernet = new SupernetProtocol(4, 5, 3, new EvaluationBudget(4, 5, 2, 64, 1000, 0.4, 0.1, 8, 2));
+        ExperimentOptions darts = new ExperimentOptions(MethodVariant.parseList("darts-2nd,il"), SeedRange.parse("2"),
+                "fashion-mnist", null, 1, 32, Path.of("exp"), 2, supernet);
+        int n = 0;
+        for (ExperimentOptions o : List.of(linear, darts)) {
+            for (RunSpec spec : RunPlan.of(o).runs()) {
+                RunSpec back = RunSpec.fromJson(spec.toJson());
+                assertEquals(new RunSpec(spec.method(), spec.seed(), spec.options(), spec.folder().toAbsolutePath(), spec.evaluation()),
+                        back);
+                assertTrue(back.folder().isAbsolute());
+                assertEquals(spec.options().toMap(), back.options().toMap());
+                n++;
+            }
+        }
+        assertEquals(10, n);
+        assertThrows(IllegalArgumentException.class, () -> RunSpec.fromJson("{\"seed\": 1}"));
+    }
+
+    /** The launcher crosses to another JVM by Java serialization, with its epoch limit and runs at once. */
+    @Test
+    void theLauncherIsSerializableForAnotherJvm() throws Exception {
+        RunLauncher launcher = new RunLauncher(new ExperimentProgress(4, System.err), ThreadBudget.of(3), 2);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(launcher);
+        }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        assertTrue(back instanceof RunLauncher, String.valueOf(back));
+        assertEquals("RunLauncher[runs at once 3, max epochs 2]", back.toString());
+    }
+
     @Test
     void theHypergradientMethodReachesEverySecondOrderRunAndTheInnerStepsEveryRun() {
         ExperimentOptions o = new ExperimentOptions(MethodVariant.parseList("darts-1st,lpt"), SeedRange.parse("1"), "fashion-mnist",
