@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
-import org.skillearn.darts.search.NasMethod;
 import org.skillearn.examples.dashboard.Dashboard;
 import org.skillearn.examples.experiment.EvaluationBudget;
 import org.skillearn.examples.experiment.Experiment;
@@ -59,9 +58,9 @@ final class ExperimentCommand implements Callable<Integer> {
         @Option(names = "--inner-steps", paramLabel = "N", defaultValue = "1", description = TypedOptions.INNER_STEPS_HELP)
         int innerSteps;
 
-        @Option(names = "--nas", paramLabel = "NAS", defaultValue = "darts", converter = TypedOptions.NasConverter.class,
+        @Option(names = "--nas", paramLabel = "NAS", defaultValue = "darts", converter = TypedOptions.NasTextConverter.class,
                 completionCandidates = TypedOptions.NasNames.class, description = TypedOptions.NAS_HELP)
-        NasMethod nas;
+        String nas;
 
         @Option(names = "--tasks", paramLabel = "TASKS", defaultValue = "fine,coarse",
                 description = "il and mtl: the learners' tasks in hand-over order,"
@@ -210,7 +209,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             options = new ExperimentOptions(MethodVariant.parseList(what.methods), SeedRange.parse(what.seeds), data.datasetName(),
                     data.dataDir, budget.budget, budget.batchSize, out, parallel, supernet(), IlTasks.parse(what.tasks),
-                    what.hypergradient, what.innerSteps, what.nas.cliName());
+                    what.hypergradient, what.innerSteps, what.nas);
         } catch (IllegalArgumentException e) {
             // a value the options refuse is a usage mistake: status 2 with the usage
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -7,7 +7,6 @@ import org.skillearn.core.run.EpochEnd;
 import org.skillearn.core.run.NativeMemoryException;
 import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.solver.HypergradientSpec;
-import org.skillearn.darts.search.NasMethod;
 import org.skillearn.core.solver.NonFiniteValueException;
 import org.skillearn.examples.console.ResultLine;
 import org.skillearn.examples.dashboard.Dashboard;
@@ -46,9 +45,9 @@ final class SearchCommand implements Callable<Integer> {
                         + " softmax regression and tanh encoders (seconds per search); darts, the DARTS supernet (default: ${DEFAULT-VALUE})")
         ModelChoice model;
 
-        @Option(names = "--nas", defaultValue = "darts", paramLabel = "NAS", converter = TypedOptions.NasConverter.class,
+        @Option(names = "--nas", defaultValue = "darts", paramLabel = "NAS", converter = TypedOptions.NasTextConverter.class,
                 completionCandidates = TypedOptions.NasNames.class, description = TypedOptions.NAS_HELP)
-        NasMethod nas;
+        String nas;
 
         @Option(names = "--order", defaultValue = "2", paramLabel = "1|2", description = "hypergradient order (default: ${DEFAULT-VALUE})")
         int order;
@@ -181,7 +180,7 @@ final class SearchCommand implements Callable<Integer> {
             return new SearchOptions(what.method.cliName(), what.model.cliName(), what.order, data.datasetName(), data.dataDir,
                     budget.epochs, budget.batchSize, budget.seed, skills.lambda, skills.gamma, skills.ablation.cliName(), skills.rounds,
                     supernet.channels, supernet.layers, budget.stepsPerEpoch, supernet.encoder.cliName(), IlTasks.parse(skills.tasks),
-                    hypergradient, what.innerSteps, what.nas.cliName());
+                    hypergradient, what.innerSteps, what.nas);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -137,6 +137,16 @@ final class TypedOptions {
         }
     }
 
+    /** {@code --nas} as its text, checked: {@code pdarts:L1,L2,L3} keeps its stage depths. */
+    static final class NasTextConverter extends Parsed<String> {
+        NasTextConverter() {
+            super(s -> {
+                NasMethod.parse(s);
+                return s;
+            });
+        }
+    }
+
     static final class NasNames extends Names {
         NasNames() {
             super(Arrays.stream(NasMethod.values()).map(NasMethod::cliName));
@@ -146,6 +156,7 @@ final class TypedOptions {
     /** The help text of {@code --nas}, shared by search, experiment and explain. */
     static final String NAS_HELP = "the NAS method on the supernet (--model darts), one of ${COMPLETION-CANDIDATES}: darts;"
             + " darts-minus, DARTS- (an auxiliary skip on every edge, its weight decaying 1 -> 0 over the epochs); darts-plus,"
-            + " DARTS+ (stops once the normal cell holds 2 skip connections or the alpha ranking has held 10 epochs)"
-            + " (default: ${DEFAULT-VALUE})";
+            + " DARTS+ (stops once the normal cell holds 2 skip connections or the alpha ranking has held 10 epochs);"
+            + " pdarts or pdarts:L1,L2,L3, P-DARTS (three stages of 5, 11, 17 cells, each --epochs long, edges cut to 5 then 3"
+            + " operations, dropout on skip connections, at most 2 skips in the final normal cell) (default: ${DEFAULT-VALUE})";
 }

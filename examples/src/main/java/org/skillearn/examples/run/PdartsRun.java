@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.skillearn.core.run.RunListener;
 import org.skillearn.core.run.RunFolder;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.search.PdartsSchedule;
 import org.skillearn.darts.supernet.CandidateMask;
+import org.skillearn.darts.supernet.Supernet;
 import org.skillearn.darts.supernet.SupernetConfig;
 import org.skillearn.examples.programs.SearchProgram;
 import org.slf4j.Logger;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * run folder holds {@value SearchRun#CONFIG} (the options) from the start and, once the last stage
  * is done, the final genotype — at most two skip connections in the normal cell — as
  * {@code genotype.json} and {@code cells.svg}, and {@value SearchRun#RESULT} last. Every stage runs
- * the search's {@code --epochs}.
+ * the search's {@code --epochs}, with P-DARTS' dropout on the skip connections (starting at the
+ * stage's rate of the schedule, decaying over the stage, {@code skip_dropout} in its records).
  */
 final class PdartsRun {
 
@@ -49,7 +53,8 @@ final class PdartsRun {
         PdartsSchedule schedule = PdartsSchedule.fromNas(o.nas());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("options", o.toMap());
-        config.put("pdarts", Map.of("layers", schedule.layers(), "keep", schedule.keep(), "max_skips", schedule.maxSkips()));
+        config.put("pdarts", Map.of("layers", schedule.layers(), "keep", schedule.keep(), "max_skips", schedule.maxSkips(),
+                "skip_dropout", schedule.skipDropout()));
         config.put("versions", Environment.versions());
         SearchRun.writeText(dir, SearchRun.CONFIG, JSON.writeValueAsString(config) + "\n", beforeWrite);
         return run(o, schedule, dir, maxEpochs, listener, beforeWrite);
@@ -78,9 +83,13 @@ final class PdartsRun {
                 }
                 int before = SearchRun.isStarted(stage) ? records(stage).size() : 0;
                 CandidateMask mask = candidates;
-                Consumer<SearchProgram> restrict = p -> p.searchedSupernet()
-                        .orElseThrow(() -> new IllegalArgumentException("--nas pdarts needs --model darts"))
-                        .restrictCandidates(mask);
+                int stageIndex = s;
+                Function<SearchProgram, List<RunListener>> restrict = p -> {
+                    Supernet net = p.searchedSupernet()
+                            .orElseThrow(() -> new IllegalArgumentException("--nas pdarts needs --model darts"));
+                    net.restrictCandidates(mask);
+                    return List.of(schedule.skipDropout(stageIndex, net.skipDropout(), o.seed()));
+                };
                 LOG.info("P-DARTS stage {} of {}: {} cells, {} operations per edge", s, schedule.stages(),
                         schedule.layers().get(s - 1), mask.kept(false, 0).size());
                 SearchRun.Outcome out = before > 0 || SearchRun.isStarted(stage)
@@ -106,6 +115,7 @@ final class PdartsRun {
             summary.put("layers", schedule.layers().get(s - 1));
             summary.put("operations_per_edge", candidates.kept(false, 0).size());
             summary.put("genotype", end.path("genotype").asText());
+            summary.put("skip_dropout", schedule.skipDropout().get(s - 1));
             summary.put("search_seconds", result.path("search_seconds").asDouble());
             stages.add(summary);
             if (s < schedule.stages()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
@@ -118,7 +119,7 @@ public final class SearchRun {
         if (options.nasMethod() == NasMethod.PDARTS) {
             return PdartsRun.start(options, dir, maxEpochs, listener, beforeWrite);
         }
-        return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> { });
+        return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> List.of());
     }
 
     /** Writes {@code text} to {@code dir/name} atomically, calling {@code beforeWrite} first (tests kill there). */
@@ -141,10 +142,11 @@ public final class SearchRun {
 
     /**
      * Starts one program's run of {@code options} in {@code dir} (a P-DARTS stage, or a whole search);
-     * {@code prepare} sees the program before its state is initialized (a stage restricts its candidates there).
+     * {@code prepare} sees the program before its state is initialized (a stage restricts its candidates there)
+     * and returns run-loop listeners to add beside the program's own (a stage's skip dropout).
      */
     static Outcome startProgram(SearchOptions options, Path dir, Integer maxEpochs, Listener listener,
-            Consumer<String> beforeWrite, Consumer<SearchProgram> prepare) throws IOException {
+            Consumer<String> beforeWrite, Function<SearchProgram, List<RunListener>> prepare) throws IOException {
         requireFree(dir);
         try (Built b = build(options, prepare)) {
             RunFolder folder = RunFolder.create(dir, b.program.program(), config(options, b.setup), beforeWrite);
@@ -167,12 +169,12 @@ public final class SearchRun {
         if (options.nasMethod() == NasMethod.PDARTS) {
             return PdartsRun.resume(options, dir, maxEpochs, listener, beforeWrite);
         }
-        return resumeProgram(dir, maxEpochs, listener, beforeWrite, program -> { });
+        return resumeProgram(dir, maxEpochs, listener, beforeWrite, program -> List.of());
     }
 
     /** Continues one program's stopped run in {@code dir}; {@code prepare} as in {@link #startProgram}. */
     static Outcome resumeProgram(Path dir, Integer maxEpochs, Listener listener, Consumer<String> beforeWrite,
-            Consumer<SearchProgram> prepare) throws IOException {
+            Function<SearchProgram, List<RunListener>> prepare) throws IOException {
         SearchOptions options = options(dir);
         try (Built b = build(options, prepare)) {
             return run(options, b, RunFolder.open(dir, b.program.program(), beforeWrite), maxEpochs, listener);
@@ -180,7 +182,8 @@ public final class SearchRun {
     }
 
     /** The program of a run, its state and solver: closed together. */
-    private record Built(SearchSetup setup, SearchProgram program, ProgramState state, SkillSolver solver) implements AutoCloseable {
+    private record Built(SearchSetup setup, SearchProgram program, ProgramState state, SkillSolver solver,
+            List<RunListener> extra) implements AutoCloseable {
         @Override
         public void close() {
             solver.close();
@@ -188,7 +191,7 @@ public final class SearchRun {
         }
     }
 
-    private static Built build(SearchOptions o, Consumer<SearchProgram> prepare) throws IOException {
+    private static Built build(SearchOptions o, Function<SearchProgram, List<RunListener>> prepare) throws IOException {
         Method m = Method.parse(o.method());
         DatasetChoice d = DatasetChoice.parse(o.dataset());
         LptConfig lpt = new LptConfig(o.lambda(), o.gamma(), LptAblation.parse(o.ablation()));
@@ -202,10 +205,10 @@ public final class SearchRun {
                 ? m.darts(setup, lpt, o.rounds(), o.lambda(), tasks, o.channels(), o.layers(), o.encoder(), o.nasMethod())
                 : m.linear(setup, lpt, o.rounds(), o.lambda(), tasks);
         program = program.withStageSteps(o.innerSteps());
-        prepare.accept(program);
+        List<RunListener> extra = prepare.apply(program);
         ProgramState state = program.initialize(o.seed());
         SkillSolver solver = new SkillSolver(program.program(), o.solverConfig());
-        return new Built(setup, program, state, solver);
+        return new Built(setup, program, state, solver, extra);
     }
 
     private static Map<String, Object> config(SearchOptions o, SearchSetup setup) {
@@ -228,7 +231,9 @@ public final class SearchRun {
                 .epochs(o.epochs()).stepsPerEpoch(b.setup.stepsPerEpoch()).maxEpochsPerInvocation(maxEpochs)
                 .epochMetrics(b.program::diagnostics)
                 .listener(new NonFiniteGuard());
-        b.program.listeners().forEach(loop::listener); // the NAS method's: before the folder, which commits their records
+        // the NAS method's and the caller's: before the folder, which commits their records
+        b.program.listeners().forEach(loop::listener);
+        b.extra.forEach(loop::listener);
         RunOutcome outcome = loop
                 .folder(folder)
                 .listener(new RunListener() {

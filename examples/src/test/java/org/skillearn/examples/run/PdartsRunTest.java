@@ -67,6 +67,10 @@ class PdartsRunTest {
             // every chosen operation was still a candidate on its edge in the last stage
             assertTrue(c3.toNames().get("normal").stream().anyMatch(ops -> ops.contains(gene.op().dartsName())), gene.toString());
         }
+        // P-DARTS' skip dropout: 0, 0.4 and 0.7 at the start of the stages, decaying by exp(-0.2) per epoch
+        assertEquals(List.of(0.0, 0.0), skipDropout(PdartsRun.stageFolder(out, 1)));
+        assertEquals(List.of(0.4, 0.4 * Math.exp(-0.2)), skipDropout(PdartsRun.stageFolder(out, 2)));
+        assertEquals(List.of(0.7, 0.7 * Math.exp(-0.2)), skipDropout(PdartsRun.stageFolder(out, 3)));
         assertEquals(3, JSON.readTree(PdartsRun.stageFolder(out, 1).resolve(SearchRun.CONFIG).toFile()).get("options").get("layers").asInt());
         assertEquals(4, JSON.readTree(PdartsRun.stageFolder(out, 3).resolve(SearchRun.CONFIG).toFile()).get("options").get("layers").asInt());
     }
@@ -90,6 +94,16 @@ class PdartsRunTest {
         }
     }
 
+    private static List<Double> skipDropout(Path stage) throws Exception {
+        return Files.readAllLines(stage.resolve(SearchRun.METRICS)).stream().map(l -> {
+            try {
+                return JSON.readTree(l).get("skip_dropout").asDouble();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
     private static String alphaText(Path stage) throws Exception {
         JsonNode r = lastRecord(stage);
         return r.get("alpha_normal").toString() + r.get("alpha_reduce");
@@ -102,6 +116,9 @@ class PdartsRunTest {
                 "--channels", "2", "--encoder", "small", "--batch-size", "32", "--epochs", "1", "--steps-per-epoch", "1",
                 "--seed", "4", "--out", out.toString()));
         assertTrue(Files.exists(out.resolve("cells.svg")));
+        JsonNode stages = JSON.readTree(out.resolve(SearchRun.RESULT).toFile()).get("pdarts_stages");
+        assertEquals("[3,3,4]", JSON.valueToTree(List.of(stages.get(0).get("layers"), stages.get(1).get("layers"),
+                stages.get(2).get("layers"))).toString(), "the depths of pdarts:3,3,4 reach the stages");
         assertEquals(2, Skillearn.execute("search", "--method", "lpt", "--nas", "pdarts", "--out", out.toString()),
                 "a folder holding a P-DARTS run is refused");
         Path eval = dir.resolve("eval");

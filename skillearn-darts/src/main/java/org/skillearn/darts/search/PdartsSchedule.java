@@ -20,16 +20,31 @@ import org.skillearn.darts.supernet.SupernetConfig;
  * @param keep     operations kept per edge after each stage but the last (one entry fewer than
  *                 {@code layers}), decreasing, each ≥ 2 so an edge keeps a non-{@code none} operation
  * @param maxSkips the most skip connections the final normal cell may hold, ≥ 0
+ * @param skipDropout the initial dropout rate on skip connections in each stage (one per stage, in [0, 1);
+ *                 it decays within the stage, {@link SkipDropoutSchedule})
  */
-public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSkips) {
+public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSkips, List<Double> skipDropout) {
 
-    /** P-DARTS on CIFAR: 5, 11, 17 cells; 5 then 3 operations per edge; at most 2 skip connections. */
-    public static final PdartsSchedule PAPER = new PdartsSchedule(List.of(5, 11, 17), List.of(5, 3), 2);
+    /**
+     * P-DARTS on CIFAR-10: 5, 11, 17 cells; 5 then 3 operations per edge; at most 2 skip connections;
+     * skip dropout starting at 0, 0.4 and 0.7 in the three stages.
+     */
+    public static final PdartsSchedule PAPER = new PdartsSchedule(List.of(5, 11, 17), List.of(5, 3), 2, List.of(0.0, 0.4, 0.7));
+
+    /** A schedule without skip dropout. */
+    public PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSkips) {
+        this(layers, keep, maxSkips, layers.stream().map(l -> 0.0).toList());
+    }
 
     /** Validates the schedule, naming what is wrong. */
     public PdartsSchedule {
         layers = List.copyOf(layers);
         keep = List.copyOf(keep);
+        skipDropout = List.copyOf(skipDropout);
+        if (skipDropout.size() != layers.size() || skipDropout.stream().anyMatch(p -> !(p >= 0 && p < 1))) {
+            throw new IllegalArgumentException("P-DARTS needs one skip dropout rate in [0, 1) per stage, got " + skipDropout
+                    + " for " + layers.size() + " stages");
+        }
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("P-DARTS needs at least one stage");
         }
@@ -82,7 +97,12 @@ public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSk
             throw new IllegalArgumentException("'" + text + "': P-DARTS has " + PAPER.stages() + " stages, got "
                     + depths.size() + " depths");
         }
-        return new PdartsSchedule(depths, PAPER.keep(), PAPER.maxSkips());
+        return new PdartsSchedule(depths, PAPER.keep(), PAPER.maxSkips(), PAPER.skipDropout());
+    }
+
+    /** The listener of stage {@code stage}'s skip dropout on a supernet's {@code dropout}, masks seeded by {@code seed}. */
+    public SkipDropoutSchedule skipDropout(int stage, org.skillearn.darts.supernet.SkipDropout dropout, long seed) {
+        return new SkipDropoutSchedule(dropout, skipDropout.get(stage - 1), SkipDropoutSchedule.PAPER_DECAY, seed * 31 + stage);
     }
 
     /** Stages in the schedule. */

@@ -37,12 +37,53 @@ public final class MixedEdge {
         Primitive.AVG_POOL_3X3.ordinal(), Primitive.SKIP_CONNECT.ordinal()};
 
     private final List<CandidateOp> ops = new ArrayList<>();
+    private final String prefix;
+    private final SkipDropout skipDropout;
 
-    /** The edge's ops, tensors named {@code prefix.<primitive>...}. */
+    /** The edge's ops, tensors named {@code prefix.<primitive>...}, without skip dropout. */
     public MixedEdge(String prefix, long channels, int stride) {
+        this(prefix, channels, stride, new SkipDropout());
+    }
+
+    /** The edge's ops; its skip connection's output goes through {@code skipDropout} (P-DARTS). */
+    public MixedEdge(String prefix, long channels, int stride, SkipDropout skipDropout) {
+        this.prefix = prefix;
+        this.skipDropout = skipDropout;
         for (Primitive p : Primitive.values()) {
             ops.add(p.create(prefix, channels, stride));
         }
+    }
+
+    /** The skip connection's output times the dropout mask, and the mask applied to ∂L/∂y on the way back. */
+    private static final class DroppedSkip implements CandidateOp.OpForward {
+        private final CandidateOp.OpForward inner;
+        private final INDArray mask;
+        private final INDArray output;
+
+        DroppedSkip(CandidateOp.OpForward inner, INDArray mask) {
+            this.inner = inner;
+            this.mask = mask;
+            this.output = inner.output().mul(mask);
+        }
+
+        @Override
+        public INDArray output() {
+            return output;
+        }
+
+        @Override
+        public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
+            inner.backward(dy.mul(mask), scale, into, grads);
+        }
+    }
+
+    private CandidateOp.OpForward forwardOp(int o, EdgeInput in, Params p) {
+        CandidateOp.OpForward f = ops.get(o).forward(in, p);
+        if (o == Primitive.SKIP_CONNECT.ordinal() && skipDropout.rate() > 0) {
+            INDArray y = f.output();
+            return new DroppedSkip(f, skipDropout.mask(prefix, y.shape(), y.dataType()));
+        }
+        return f;
     }
 
     public void declare(WeightSpec spec) {
@@ -62,7 +103,7 @@ public final class MixedEdge {
             in.relu(); // shared by the convolutions; computed before they run side by side
             // an op of weight 0 (dropped from the candidates, P-DARTS) contributes nothing, forward or backward
             ForkScope.forEachInCurrent(BY_COST.length, i -> outs[BY_COST[i]] = weights[BY_COST[i]] == 0 ? null
-                    : ops.get(BY_COST[i]).forward(in, p));
+                    : forwardOp(BY_COST[i], in, p));
             INDArray sum = null;
             for (int o = 0; o < ops.size(); o++) {
                 if (outs[o] == null) {

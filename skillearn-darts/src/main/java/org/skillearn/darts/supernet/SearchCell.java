@@ -38,6 +38,12 @@ public final class SearchCell {
      * @param reductionPrev whether the previous cell did (s0 is then twice s1's size)
      */
     public SearchCell(String prefix, int nodes, long cPrevPrev, long cPrev, long channels, boolean reduction, boolean reductionPrev) {
+        this(prefix, nodes, cPrevPrev, cPrev, channels, reduction, reductionPrev, new SkipDropout());
+    }
+
+    /** As above, every edge's skip connection going through {@code skipDropout} (P-DARTS). */
+    public SearchCell(String prefix, int nodes, long cPrevPrev, long cPrev, long channels, boolean reduction, boolean reductionPrev,
+            SkipDropout skipDropout) {
         this.reduction = reduction;
         this.nodes = nodes;
         this.channels = channels;
@@ -48,7 +54,7 @@ public final class SearchCell {
         for (int i = 0; i < nodes; i++) {
             for (int j = 0; j < 2 + i; j++) {
                 int stride = reduction && j < 2 ? 2 : 1;
-                edges.add(new MixedEdge(prefix + ".edge" + e, channels, stride));
+                edges.add(new MixedEdge(prefix + ".edge" + e, channels, stride, skipDropout));
                 e++;
             }
         }

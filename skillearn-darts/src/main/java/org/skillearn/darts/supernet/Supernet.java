@@ -34,6 +34,7 @@ public final class Supernet {
     private final WeightSpec spec = new WeightSpec();
     private final WeightSpec encoderSpec = new WeightSpec();
     private final AuxiliarySkip auxiliarySkip = new AuxiliarySkip();
+    private final SkipDropout skipDropout = new SkipDropout();
     private volatile CandidateMask candidates;
 
     public Supernet(SupernetConfig config) {
@@ -52,7 +53,7 @@ public final class Supernet {
             if (reduction) {
                 cCur *= 2;
             }
-            cells.add(new SearchCell("cell" + i, config.nodes(), cpp, cp, cCur, reduction, reductionPrev));
+            cells.add(new SearchCell("cell" + i, config.nodes(), cpp, cp, cCur, reduction, reductionPrev, skipDropout));
             reductionPrev = reduction;
             cpp = cp;
             cp = (long) config.nodes() * cCur;
@@ -88,6 +89,11 @@ public final class Supernet {
                     + config.edgesPerCell());
         }
         this.candidates = mask;
+    }
+
+    /** P-DARTS' dropout after every candidate skip connection; rate 0 (none) unless set. */
+    public SkipDropout skipDropout() {
+        return skipDropout;
     }
 
     /** DARTS⁻'s auxiliary skip connection on every mixed edge; β = 0 (DARTS) unless set. */

@@ -251,4 +251,55 @@ class NasMethodTest {
         assertTrue(NasMethod.DARTS.listeners(s.supernet(), s.architecture()).isEmpty());
         assertEquals(1, NasMethod.DARTS_PLUS.listeners(s.supernet(), s.architecture()).size());
     }
+
+    @Test
+    void skipDropoutDecaysOverTheStageIsOffForTheMetricsAndResumesWithTheSameMasks(@TempDir Path tmp) throws IOException {
+        // the rates of the epochs, the seeds of the steps, and the rate while the epoch's metrics are measured
+        List<Double> rates = new ArrayList<>();
+        List<Double> atMetrics = new ArrayList<>();
+        INDArray straight = null;
+        for (Integer allowance : new Integer[] {null, 1}) {
+            Path dir = tmp.resolve(allowance == null ? "straight" : "pieces");
+            INDArray end = null;
+            for (int invocation = 0; invocation < 3; invocation++) {
+                DartsSearch s = search();
+                try (ProgramState state = ProgramState.initialize(s.program(), DataType.FLOAT, 1);
+                        SkillSolver solver = new SkillSolver(s.program(), SolverConfig.firstOrder())) {
+                    RunOutcome o = RunLoop.of(solver, state).epochs(3).stepsPerEpoch(2).maxEpochsPerInvocation(allowance)
+                            .epochMetrics(st -> {
+                                atMetrics.add(s.supernet().skipDropout().rate());
+                                return Map.of();
+                            })
+                            .listener(new SkipDropoutSchedule(s.supernet().skipDropout(), 0.5, 0.2, 9))
+                            .folder(RunFolder.openOrCreate(dir, s.program(), Map.of()))
+                            .listener(new RunListener() {
+                                @Override
+                                public void onStep(StepEnd e) {
+                                    if (allowance == null) {
+                                        rates.add(s.supernet().skipDropout().rate());
+                                    }
+                                }
+                            }).build().run();
+                    end = state.value(s.architecture()).dup();
+                    if (o.complete()) {
+                        break;
+                    }
+                }
+            }
+            if (straight == null) {
+                straight = end;
+            } else {
+                assertEquals(straight, end, "a resumed stage draws the masks the uninterrupted one drew");
+            }
+        }
+        double r2 = SkipDropoutSchedule.rate(0.5, 0.2, 2);
+        double r3 = SkipDropoutSchedule.rate(0.5, 0.2, 3);
+        // the rate seen after each step: the epoch's own, then 0 after its last step (the metrics and what follows)
+        assertEquals(List.of(0.5, 0.0, r2, 0.0, r3, 0.0), rates);
+        assertTrue(atMetrics.stream().allMatch(r -> r == 0.0), "metrics run without dropout: " + atMetrics);
+        assertEquals(0.5 * Math.exp(-0.2), r2, 1e-15);
+        DartsSearch off = search();
+        INDArray without = run(off, 3, new ArrayList<>());
+        assertTrue(without.distance2(straight) > 1e-7, "dropout must change the search");
+    }
 }
