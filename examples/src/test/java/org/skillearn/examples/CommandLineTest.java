@@ -86,7 +86,7 @@ class CommandLineTest {
     void badInputIsAClearErrorNotAStackTrace(@TempDir Path out) {
         // enumerated options are typed: picocli's usage error (status 2) names the option and the accepted values
         String err = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--method", "nas", "--out", out.toString())));
-        assertTrue(err.contains("Invalid value for option '--method': unknown method 'nas'; expected darts, lpt, il or mtl"), err);
+        assertTrue(err.contains("Invalid value for option '--method': unknown method 'nas'; expected darts, lpt, il, mtl or random"), err);
         err = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--dataset", "mnist", "--out", out.toString())));
         assertTrue(err.contains("Invalid value for option '--dataset': unknown dataset 'mnist'"), err);
         assertEquals(1, Skillearn.execute("search", "--dataset", "cifar10", "--out", out.toString()));

@@ -2,7 +2,7 @@ package org.skillearn.lpt;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.objective.Bindings;
 import org.skillearn.core.objective.ExampleFunction;
 
@@ -46,9 +46,18 @@ public record TestStatistics(double difficulty, double bankLoss, double selectio
         double[] sumL = new double[losses.size()];
         long n = 0;
         for (B batch : bank) {
-            INDArray f = selection.forward(params, batch).values();
-            for (long i = 0; i < f.length(); i++) {
-                double fi = f.getDouble(i);
+            // one batch's passes (the tester's encoder keeps its activations for a backward that never
+            // comes) live in a scope of their own, freed before the next batch: only numbers leave it
+            double[][] values = StepScope.once("skillearn-lpt-test-batch", () -> {
+                double[][] v = new double[1 + losses.size()][];
+                v[0] = selection.forward(params, batch).values().toDoubleVector();
+                for (int k = 0; k < losses.size(); k++) {
+                    v[1 + k] = losses.get(k).forward(params, batch).values().toDoubleVector();
+                }
+                return v;
+            });
+            double[] f = values[0];
+            for (double fi : f) {
                 sumF += fi;
                 sumF2 += fi * fi;
                 sumFLogF += fi > 0 ? fi * Math.log(fi) : 0;
@@ -56,14 +65,13 @@ public record TestStatistics(double difficulty, double bankLoss, double selectio
                 max = Math.max(max, fi);
             }
             for (int k = 0; k < losses.size(); k++) {
-                INDArray l = losses.get(k).forward(params, batch).values();
-                for (long i = 0; i < l.length(); i++) {
-                    double li = l.getDouble(i);
-                    sumFL[k] += f.getDouble(i) * li;
-                    sumL[k] += li;
+                double[] l = values[1 + k];
+                for (int i = 0; i < l.length; i++) {
+                    sumFL[k] += f[i] * l[i];
+                    sumL[k] += l[i];
                 }
             }
-            n += f.length();
+            n += f.length;
         }
         if (n == 0 || sumF <= 0) {
             throw new IllegalArgumentException("the test bank is empty or every selection probability is 0");

@@ -124,7 +124,9 @@ public record ExperimentOptions(List<MethodVariant> methods, SeedRange seeds, St
      */
     public SearchOptions searchOptions(MethodVariant method, long seed) {
         HypergradientSpec h = method.order() == 2 ? hypergradient : SearchOptions.DEFAULT_HYPERGRADIENT;
-        return plainSearchOptions(method, seed).withHypergradient(h, innerSteps).withNas(nas);
+        // the NAS method changes a search; the random control has none
+        String runNas = Method.parse(method.method()).hasProgram() ? nas : SearchOptions.DEFAULT_NAS;
+        return plainSearchOptions(method, seed).withHypergradient(h, innerSteps).withNas(runNas);
     }
 
     private SearchOptions plainSearchOptions(MethodVariant method, long seed) {

@@ -75,6 +75,8 @@ public final class ExperimentReport {
                 .append("; budget ").append(o.budget()).append(" search epoch(s) per run; batch size ").append(o.batchSize())
                 .append("; second-order hypergradient ").append(o.hypergradient().label()).append(", ").append(o.innerSteps())
                 .append(" step(s) per stage per solver step")
+                .append(o.supernet() == null ? "" : "; NAS method " + o.nas() + (o.methods().stream()
+                        .anyMatch(m -> m.method().equals("random")) ? " (random: a genotype drawn uniformly, no search)" : ""))
                 .append("; ").append(where).append(".\n\n");
         b.append("Complete runs: ").append(complete).append(" of ").append(planned).append(".\n\n");
         b.append(table.toMarkdown()).append('\n');
