@@ -4,10 +4,10 @@ import org.skillearn.darts.ops.Block;
 
 /** The residual block a {@link ResNetConfig} stacks: ResNet-18/34's basic block or ResNet-50's bottleneck. */
 public enum BlockKind {
-    /** Two 3×3 convolutions ({@link BasicBlock}); output channels = the stage width. */
+    /** Two 3×3 convolutions ({@link ResidualBlock#basic}); output channels = the stage width. */
     BASIC(1),
-    /** 1×1 reduce, 3×3, 1×1 expand ({@link Bottleneck}); output channels = 4 × the stage width. */
-    BOTTLENECK(Bottleneck.EXPANSION);
+    /** 1×1 reduce, 3×3, 1×1 expand ({@link ResidualBlock#bottleneck}); output channels = 4 × the stage width. */
+    BOTTLENECK(ResidualBlock.EXPANSION);
 
     private final int expansion;
 
@@ -22,6 +22,6 @@ public enum BlockKind {
 
     /** A block of this kind from {@code cIn} channels to {@code expansion() · width}, the first convolution at {@code stride}. */
     Block create(String prefix, long cIn, long width, int stride) {
-        return this == BASIC ? new BasicBlock(prefix, cIn, width, stride) : new Bottleneck(prefix, cIn, width, stride);
+        return this == BASIC ? ResidualBlock.basic(prefix, cIn, width, stride) : ResidualBlock.bottleneck(prefix, cIn, width, stride);
     }
 }

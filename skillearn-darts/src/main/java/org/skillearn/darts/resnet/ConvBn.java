@@ -30,6 +30,16 @@ final class ConvBn implements Block {
         this.bn = new AffineBatchNorm(prefix + ".bn", cOut);
     }
 
+    /** Output channels. */
+    long outChannels() {
+        return cOut;
+    }
+
+    /** The convolution's stride. */
+    int stride() {
+        return stride;
+    }
+
     @Override
     public void declare(WeightSpec spec) {
         spec.conv(conv, cOut, cIn, k);

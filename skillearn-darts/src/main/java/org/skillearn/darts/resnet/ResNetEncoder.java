@@ -14,7 +14,7 @@ import org.skillearn.darts.ops.WeightSpec;
 
 /**
  * LPT's data encoder E (Section 3.1.1): a ResNet of {@link ResNetConfig}'s shape — a
- * {@link ResNetStem}, stages of {@link BasicBlock}s or {@link Bottleneck}s, global average pooling —
+ * {@link ResNetStem}, stages of {@link ResidualBlock}s (basic or bottleneck), global average pooling —
  * mapping images [n, c, h, w] to features [n, {@link ResNetConfig#featureWidth()}]. BN uses batch statistics (training mode), as the tester does during search.
  * Forward and backward are eager native ops; all arrays are ordinary (not workspace) allocations.
  */
