@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.skillearn.darts.search.NasMethod;
+import org.skillearn.darts.search.PdartsSchedule;
 import org.skillearn.examples.run.RunDirectory;
 import org.skillearn.examples.run.SearchOptions;
 
@@ -86,8 +88,17 @@ public final class ExperimentReport {
                     .append("Params (M): every learnable parameter of the program (all learners), in millions. ");
         } else {
             SupernetProtocol p = o.supernet();
-            b.append(String.format(Locale.ROOT, "Search: DARTS supernet with C = %d, %d cells, %s per epoch. ", p.channels(),
-                    p.layers(), p.stepsPerEpoch() == 0 ? "one pass over search-train" : p.stepsPerEpoch() + " steps"))
+            String steps = p.stepsPerEpoch() == 0 ? "one pass over search-train" : p.stepsPerEpoch() + " steps";
+            if (NasMethod.parse(o.nas()) == NasMethod.PDARTS) {
+                PdartsSchedule stages = PdartsSchedule.fromNas(o.nas());
+                b.append(String.format(Locale.ROOT, "Search: P-DARTS on DARTS supernets with C = %d, in %d stages of %s cells,"
+                        + " each the budget's %d epoch(s) of %s; the operations per edge cut to %s between stages. ", p.channels(),
+                        stages.stages(), stages.layers(), o.budget(), steps, stages.keep()));
+            } else {
+                b.append(String.format(Locale.ROOT, "Search: DARTS supernet with C = %d, %d cells, %s per epoch. ", p.channels(),
+                        p.layers(), steps));
+            }
+            b
                     .append(String.format(Locale.ROOT, "Error: 100 × (1 − test accuracy) of the derived genotype's network (C = %d, "
                             + "%d cells) trained from scratch for %d epoch(s), batch %d, on %s training images (auxiliary weight %s, "
                             + "drop path %s, cutout %d, crop padding %d), each task separately; mean ± sample standard deviation "
