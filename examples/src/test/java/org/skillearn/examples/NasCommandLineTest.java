@@ -58,6 +58,10 @@ class NasCommandLineTest {
         String unknown = StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--nas", "p-darts", "--model", "darts",
                 "--out", dir.resolve("b").toString())));
         assertTrue(unknown.contains("expected darts, darts-minus, darts-plus, pdarts"), unknown);
+        String suffix = StandardError.of(() -> assertEquals(2, Skillearn.execute("experiment", "--model", "darts", "--methods",
+                "random-1st", "--out", dir.resolve("c").toString())));
+        assertTrue(suffix.contains("random searches nothing, so it takes no -1st or -2nd"), suffix);
+        assertFalse(Files.exists(dir.resolve("c")));
         assertFalse(Files.exists(dir.resolve("a")));
         assertFalse(Files.exists(dir.resolve("b")));
     }

@@ -37,7 +37,8 @@ final class ExperimentCommand implements Callable<Integer> {
     /** The methods, seeds, learners and hypergradient every run shares. */
     static final class What {
         @Option(names = "--methods", paramLabel = "METHODS", defaultValue = "darts-1st,darts-2nd,lpt,il,mtl",
-                description = "comma-separated: darts-1st, darts-2nd, lpt, il, mtl (any with -1st/-2nd) (default: ${DEFAULT-VALUE})")
+                description = "comma-separated: darts-1st, darts-2nd, lpt, il, mtl (any with -1st/-2nd), and random (the"
+                        + " random-architecture control, --model darts) (default: ${DEFAULT-VALUE})")
         String methods;
 
         @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1..3",
@@ -191,6 +192,10 @@ final class ExperimentCommand implements Callable<Integer> {
         NativeRuntime.configure();
         ExperimentOptions options;
         RunExecutor executor;
+        if (what.nas.startsWith("pdarts") && spec.commandLine().getParseResult().hasMatchedOption("--layers")) {
+            throw new ParameterException(spec.commandLine(), "--layers does not apply to --nas " + what.nas + ": P-DARTS takes"
+                    + " its stages' depths from pdarts:L1,L2,L3 (5, 11 and 17 cells unless given)");
+        }
         try {
             int parallel = budget.parallel;
             if (ExperimentEngine.LOCAL.equals(budget.engine)) {

@@ -170,6 +170,10 @@ final class SearchCommand implements Callable<Integer> {
      * usage), not a run-time failure.
      */
     private SearchOptions options() {
+        if (what.nas.startsWith("pdarts") && spec.commandLine().getParseResult().hasMatchedOption("--layers")) {
+            throw new ParameterException(spec.commandLine(), "--layers does not apply to --nas " + what.nas + ": P-DARTS takes"
+                    + " its stages' depths from pdarts:L1,L2,L3 (5, 11 and 17 cells unless given)");
+        }
         if (what.order == 1 && what.hypergradient != null) {
             throw new ParameterException(spec.commandLine(), "--hypergradient " + spec.commandLine().getParseResult()
                     .matchedOption("--hypergradient").stringValues().get(0)

@@ -18,6 +18,9 @@ public final class ResultLine {
                 parts.add(k + " " + StatusLine.number(n.doubleValue()));
             }
         });
+        if (result.get("random_seed") instanceof Number seed) {
+            return "result: a random genotype (seed " + seed + "), no search";
+        }
         if (result.get("parameters") instanceof Number p) {
             parts.add(p + " parameters");
         }

@@ -40,6 +40,9 @@ public record MethodVariant(String label, String method, int order) {
             base = s.substring(0, s.length() - 4);
         }
         for (Method m : Method.values()) {
+            if (m.cliName().equals(base) && !m.hasProgram() && !base.equals(s)) {
+                throw new IllegalArgumentException("--methods: '" + s + "': " + base + " searches nothing, so it takes no -1st or -2nd");
+            }
             if (m.cliName().equals(base)) {
                 return new MethodVariant(s, base, order);
             }

@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayerConstraint;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -205,6 +207,7 @@ public final class CellDrawing {
                 edges.add(edge);
             }
 
+            requireLayered();
             new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
 
             List<Box> boxes = new ArrayList<>();
@@ -354,6 +357,18 @@ public final class CellDrawing {
                 attributes.put(nameValues[i], nameValues[i + 1]);
             }
             g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, attributes);
+        }
+    }
+
+    /**
+     * Registers ELK's layered algorithm unless ELK's service loading already has: in a Spark executor,
+     * or any class loader whose context loader cannot see ELK's service files, it otherwise reports
+     * "Layout algorithm 'org.eclipse.elk.layered' not found".
+     */
+    private static synchronized void requireLayered() {
+        LayoutMetaDataService service = LayoutMetaDataService.getInstance();
+        if (service.getAlgorithmData(LayeredOptions.ALGORITHM_ID) == null) {
+            service.registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
         }
     }
 }

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PdartsRun {
 
+    /** The key of a stage folder's config.json holding its stage number. */
+    static final String STAGE_KEY = "pdarts_stage";
+
     private static final Logger LOG = LoggerFactory.getLogger(PdartsRun.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -95,7 +98,7 @@ final class PdartsRun {
                 SearchRun.Outcome out = before > 0 || SearchRun.isStarted(stage)
                         ? SearchRun.resumeProgram(stage, left, listener, beforeWrite, restrict)
                         : SearchRun.startProgram(o.withLayers(schedule.layers().get(s - 1)), stage, left, listener, beforeWrite,
-                                restrict);
+                                restrict, Map.of(STAGE_KEY, s));
                 if (left != null) {
                     left -= out.epochs() - before;
                 }

@@ -119,7 +119,7 @@ public final class SearchRun {
         if (options.nasMethod() == NasMethod.PDARTS) {
             return PdartsRun.start(options, dir, maxEpochs, listener, beforeWrite);
         }
-        return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> List.of());
+        return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> List.of(), Map.of());
     }
 
     /** Writes {@code text} to {@code dir/name} atomically, calling {@code beforeWrite} first (tests kill there). */
@@ -146,10 +146,13 @@ public final class SearchRun {
      * and returns run-loop listeners to add beside the program's own (a stage's skip dropout).
      */
     static Outcome startProgram(SearchOptions options, Path dir, Integer maxEpochs, Listener listener,
-            Consumer<String> beforeWrite, Function<SearchProgram, List<RunListener>> prepare) throws IOException {
+            Consumer<String> beforeWrite, Function<SearchProgram, List<RunListener>> prepare, Map<String, Object> configExtras)
+            throws IOException {
         requireFree(dir);
         try (Built b = build(options, prepare)) {
-            RunFolder folder = RunFolder.create(dir, b.program.program(), config(options, b.setup), beforeWrite);
+            Map<String, Object> config = config(options, b.setup);
+            config.putAll(configExtras);
+            RunFolder folder = RunFolder.create(dir, b.program.program(), config, beforeWrite);
             return run(options, b, folder, maxEpochs, listener);
         }
     }
@@ -163,6 +166,11 @@ public final class SearchRun {
     public static Outcome resume(Path dir, Integer maxEpochs, Listener listener, Consumer<String> beforeWrite)
             throws IOException {
         SearchOptions options = options(dir);
+        JsonNode stage = RunFolder.readConfig(dir).get(PdartsRun.STAGE_KEY);
+        if (stage != null) {
+            throw new IOException(dir + ": is stage " + stage.asInt() + " of the P-DARTS search in " + dir.toAbsolutePath().getParent()
+                    + "; continue that one: ./skillearn search --resume " + dir.toAbsolutePath().getParent());
+        }
         if (!Method.parse(options.method()).hasProgram()) {
             return RandomRun.run(options, dir, beforeWrite);
         }

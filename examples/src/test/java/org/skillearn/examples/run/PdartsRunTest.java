@@ -121,6 +121,17 @@ class PdartsRunTest {
                 stages.get(2).get("layers"))).toString(), "the depths of pdarts:3,3,4 reach the stages");
         assertEquals(2, Skillearn.execute("search", "--method", "lpt", "--nas", "pdarts", "--out", out.toString()),
                 "a folder holding a P-DARTS run is refused");
+        // a stage folder is not a search of its own: resuming it is refused and writes nothing
+        Path stage = PdartsRun.stageFolder(out, 2);
+        byte[] before = Files.readAllBytes(stage.resolve(SearchRun.RESULT));
+        String err = org.skillearn.examples.StandardError.of(() -> assertEquals(1, Skillearn.execute("search", "--resume",
+                stage.toString())));
+        assertTrue(err.contains("is stage 2 of the P-DARTS search in"), err);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(stage.resolve(SearchRun.RESULT))));
+        assertFalse(Files.exists(stage.resolve("stage-1")));
+        String layers = org.skillearn.examples.StandardError.of(() -> assertEquals(2, Skillearn.execute("search", "--nas", "pdarts",
+                "--model", "darts", "--layers", "5", "--out", dir.resolve("layers").toString())));
+        assertTrue(layers.contains("--layers does not apply to --nas pdarts"), layers);
         Path eval = dir.resolve("eval");
         assertEquals(0, Skillearn.execute("evaluate", "--genotype", out.resolve("genotype.json").toString(), "--channels", "2",
                 "--layers", "3", "--epochs", "1", "--batch-size", "32", "--train-images", "64", "--out", eval.toString()));

@@ -142,6 +142,7 @@ public final class RunLoop {
         try {
             listeners.forEach(l -> l.onRunStart(start));
             int ran = 0;
+            String lastStop = null;
             for (int epoch = first; epoch <= epochs; epoch++) {
                 if (maxEpochs != null && ran == maxEpochs) {
                     return end(new RunOutcome(false, epoch - 1, "stopped after " + ran + " epoch(s) of this invocation"));
@@ -180,8 +181,10 @@ public final class RunLoop {
                 if (e.stopReason() != null && epoch < epochs) {
                     return end(new RunOutcome(true, epoch, e.stopReason()));
                 }
+                lastStop = e.stopReason();
             }
-            return end(new RunOutcome(true, epochs, null));
+            // a stop asked for after the last epoch still says why the run ended there
+            return end(new RunOutcome(true, epochs, lastStop));
         } catch (OutOfMemoryError oom) {
             throw fail(new NativeMemoryException(outOfMemory(oom), oom));
         } catch (RuntimeException e) {

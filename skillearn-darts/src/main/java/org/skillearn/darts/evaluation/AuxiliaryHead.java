@@ -33,7 +33,7 @@ final class AuxiliaryHead {
     AuxiliaryHead(long inChannels, long side, int classes, ChannelNorm.Factory norms, NetworkKind kind) {
         if (side < 6) {
             throw new IllegalArgumentException("the auxiliary head needs a feature map of side >= 6 after the second reduction,"
-                    + " got " + side + "; use larger inputs or disable the auxiliary head");
+                    + " got " + side + "; use larger inputs (--image-size) or turn the auxiliary head off (--auxiliary-weight 0)");
         }
         this.inChannels = inChannels;
         this.stride = (int) side - 5;

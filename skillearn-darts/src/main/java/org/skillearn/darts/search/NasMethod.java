@@ -41,7 +41,8 @@ public enum NasMethod {
             case DARTS_MINUS -> "Every mixed edge adds beta times its skip connection, beta falling linearly from 1 to 0 over the"
                     + " epochs (Chu et al. 2020); the stages and hypergradients are DARTS' own.";
             case PDARTS -> "The search runs in stages on supernets of 5, 11 and 17 cells (pdarts:L1,L2,L3 sets them); between"
-                    + " stages every edge keeps its 5, then 3 strongest operations; the final normal cell keeps at most 2 skip"
+                    + " stages every edge keeps its 5, then 3 strongest operations; dropout on the skip connections starts at 0,"
+                    + " 0.4 and 0.7 in the stages and decays by exp(-0.2) per epoch; the final normal cell keeps at most 2 skip"
                     + " connections (Chen et al. 2019).";
             case DARTS_PLUS -> "The search ends early once the derived normal cell holds 2 skip connections, or the ranking of"
                     + " alpha over the learnable operations has held for 10 epochs (Liang et al. 2019).";

@@ -16,7 +16,8 @@ import org.skillearn.darts.supernet.SupernetConfig;
  * genotype keeps at most {@code maxSkips} skip connections in the normal cell (Sec. 3.3: the
  * strongest ones by α; the cell is derived again without the others).
  *
- * @param layers   cells of the supernet in each stage, one entry per stage, each ≥ 3
+ * @param layers   cells of the supernet in each stage, one entry per stage, each in [3, {@link #MAX_LAYERS}],
+ *                 not decreasing
  * @param keep     operations kept per edge after each stage but the last (one entry fewer than
  *                 {@code layers}), decreasing, each ≥ 2 so an edge keeps a non-{@code none} operation
  * @param maxSkips the most skip connections the final normal cell may hold, ≥ 0
@@ -36,6 +37,9 @@ public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSk
         this(layers, keep, maxSkips, layers.stream().map(l -> 0.0).toList());
     }
 
+    /** The deepest stage supernet accepted, in cells. */
+    public static final int MAX_LAYERS = 64;
+
     /** Validates the schedule, naming what is wrong. */
     public PdartsSchedule {
         layers = List.copyOf(layers);
@@ -52,10 +56,20 @@ public record PdartsSchedule(List<Integer> layers, List<Integer> keep, int maxSk
             throw new IllegalArgumentException("P-DARTS with " + layers.size() + " stages cuts the operations "
                     + (layers.size() - 1) + " times, got " + keep.size() + " numbers of operations to keep");
         }
+        int shallower = 3;
         for (int l : layers) {
             if (l < 3) {
                 throw new IllegalArgumentException("every P-DARTS stage needs >= 3 cells (two reduction cells and a normal one), got " + l);
             }
+            if (l > MAX_LAYERS) {
+                throw new IllegalArgumentException("a P-DARTS stage of " + l + " cells is beyond the " + MAX_LAYERS
+                        + " this supports (the paper's deepest is 17)");
+            }
+            if (l < shallower) {
+                throw new IllegalArgumentException("P-DARTS deepens the supernet stage by stage: depths " + layers
+                        + " decrease");
+            }
+            shallower = l;
         }
         int previous = Primitive.values().length;
         for (int k : keep) {

@@ -101,6 +101,9 @@ class PdartsScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> new PdartsSchedule(List.of(5, 11, 17), List.of(3, 5), 2));
         assertThrows(IllegalArgumentException.class, () -> new PdartsSchedule(List.of(2, 11, 17), List.of(5, 3), 2));
         assertThrows(IllegalArgumentException.class, () -> new PdartsSchedule(List.of(5, 11, 17), List.of(5, 1), 2));
+        assertThrows(IllegalArgumentException.class, () -> PdartsSchedule.fromNas("pdarts:17,11,5"), "depths must not decrease");
+        assertThrows(IllegalArgumentException.class, () -> PdartsSchedule.fromNas("pdarts:3,3,99999"), "depth beyond the bound");
+        assertEquals(List.of(3, 3, 4), PdartsSchedule.fromNas("pdarts:3,3,4").layers());
     }
 
     private static double[][] random(Random r) {
