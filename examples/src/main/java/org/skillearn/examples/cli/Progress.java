@@ -17,6 +17,7 @@ final class Progress implements SearchRun.Listener {
     private final StatusLine line = StatusLine.standardError();
     private StepProgress steps;
     private volatile int committedEpoch;
+    private volatile String checkpoint = "the run folder's checkpoint.bin";
 
     @Override
     public void step(int epoch, int epochs, long step, long stepsPerEpoch, double validation) {
@@ -29,8 +30,16 @@ final class Progress implements SearchRun.Listener {
     /** Where the run's last commit stands, for messages (Ctrl-C, out of memory). */
     String committed() {
         int e = committedEpoch;
-        return e == 0 ? "this invocation committed no epoch; the run folder's checkpoint.bin holds the state it started from;"
-                : "the run folder's checkpoint.bin holds epoch " + e + ";";
+        String c = checkpoint;
+        return e == 0 ? "this invocation committed no epoch; " + c + " holds the state it started from;"
+                : c + " holds epoch " + e + ";";
+    }
+
+    /** A staged search's next stage: its checkpoint is in the stage's folder, its epochs count from 1. */
+    @Override
+    public void stage(int stage, int stages, java.nio.file.Path folder) {
+        committedEpoch = 0;
+        checkpoint = "stage " + stage + " of " + stages + "'s " + folder.resolve(SearchRun.CHECKPOINT);
     }
 
     @Override

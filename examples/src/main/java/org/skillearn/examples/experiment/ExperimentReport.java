@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.skillearn.darts.search.NasMethod;
 import org.skillearn.darts.search.PdartsSchedule;
+import org.skillearn.examples.programs.Method;
 import org.skillearn.examples.run.RunDirectory;
 import org.skillearn.examples.run.SearchOptions;
 
@@ -117,10 +118,11 @@ public final class ExperimentReport {
         List<List<Object>> rows = new ArrayList<>();
         for (RunResult r : results) {
             SearchOptions o = r.spec().options();
+            boolean searches = Method.parse(o.method()).hasProgram();
             for (Map.Entry<String, Double> e : r.accuracies().entrySet()) {
                 rows.add(List.of(r.spec().method().label(), r.spec().seed(), e.getKey(), e.getValue(), percent(1 - e.getValue()),
-                        r.parameters(), String.format(Locale.ROOT, "%.3f", r.searchSeconds()), o.hypergradient().label(),
-                        o.innerSteps(), r.spec().folder().toString()));
+                        r.parameters(), String.format(Locale.ROOT, "%.3f", r.searchSeconds()),
+                        searches ? o.hypergradient().label() : "none", searches ? o.innerSteps() : 0, r.spec().folder().toString()));
             }
         }
         return CsvText.of(List.of("method", "seed", "task", "test_accuracy", "error_pct", "parameters", "search_seconds",

@@ -93,6 +93,7 @@ final class PdartsRun {
                     net.restrictCandidates(mask);
                     return List.of(schedule.skipDropout(stageIndex, net.skipDropout(), o.seed()));
                 };
+                listener.stage(s, schedule.stages(), stage);
                 LOG.info("P-DARTS stage {} of {}: {} cells, {} operations per edge", s, schedule.stages(),
                         schedule.layers().get(s - 1), mask.kept(false, 0).size());
                 SearchRun.Outcome out = before > 0 || SearchRun.isStarted(stage)

@@ -56,6 +56,10 @@ public final class SearchRun {
         /** After each epoch, with its metrics. */
         void epoch(int epoch, int epochs, Map<String, Object> metrics);
 
+        /** Before each stage of a staged search (P-DARTS), with the stage's own run folder. */
+        default void stage(int stage, int stages, Path folder) {
+        }
+
         /** Does nothing. */
         Listener NONE = new Listener() {
             @Override
