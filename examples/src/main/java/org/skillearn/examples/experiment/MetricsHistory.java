@@ -1,16 +1,12 @@
 package org.skillearn.examples.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.skillearn.examples.run.SearchRun;
+import org.skillearn.core.run.RunFolder;
 
 /**
  * A run's {@code metrics.jsonl}: one JSON object per epoch.
@@ -27,17 +23,7 @@ public record MetricsHistory(RunSpec spec, List<JsonNode> epochs) {
 
     /** Reads the metrics of {@code spec} (empty if the run has none yet). */
     public static MetricsHistory read(RunSpec spec) throws IOException {
-        Path file = spec.folder().resolve(SearchRun.METRICS);
-        List<JsonNode> l = new ArrayList<>();
-        if (Files.exists(file)) {
-            ObjectMapper json = new ObjectMapper();
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    l.add(json.readTree(line));
-                }
-            }
-        }
-        return new MetricsHistory(spec, l);
+        return new MetricsHistory(spec, RunFolder.readMetrics(spec.folder()));
     }
 
     /** Whether every epoch has the numeric figure {@code key}. */

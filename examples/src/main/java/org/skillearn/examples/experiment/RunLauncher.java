@@ -2,9 +2,9 @@ package org.skillearn.examples.experiment;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Locale;
+import org.skillearn.core.run.RunFolder;
 import org.skillearn.examples.run.SearchOptions;
 import org.skillearn.examples.run.SearchRun;
 
@@ -115,8 +115,7 @@ public final class RunLauncher implements RunTask, Serializable {
 
     /** Epochs recorded in the run's metrics (a resumed run keeps those its checkpoint covers). */
     private static int epochsDone(RunSpec spec) throws IOException {
-        var file = spec.folder().resolve(SearchRun.METRICS);
-        return Files.exists(file) ? (int) Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count() : 0;
+        return RunFolder.readMetrics(spec.folder()).size();
     }
 
     private static String summary(RunResult result) {

@@ -2,10 +2,7 @@ package org.skillearn.examples.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +38,7 @@ final class PdartsRun {
     static final String STAGE_KEY = "pdarts_stage";
 
     private static final Logger LOG = LoggerFactory.getLogger(PdartsRun.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PdartsRun() {
     }
@@ -59,7 +56,7 @@ final class PdartsRun {
         config.put("pdarts", Map.of("layers", schedule.layers(), "keep", schedule.keep(), "max_skips", schedule.maxSkips(),
                 "skip_dropout", schedule.skipDropout()));
         config.put("versions", Environment.versions());
-        SearchRun.writeText(dir, SearchRun.CONFIG, JSON.writeValueAsString(config) + "\n", beforeWrite);
+        RunDirectory.open(dir, beforeWrite).writeJson(SearchRun.CONFIG, config);
         return run(o, schedule, dir, maxEpochs, listener, beforeWrite);
     }
 
@@ -70,8 +67,9 @@ final class PdartsRun {
 
     private static SearchRun.Outcome run(SearchOptions o, PdartsSchedule schedule, Path dir, Integer maxEpochs,
             SearchRun.Listener listener, Consumer<String> beforeWrite) throws IOException {
-        int nodes = SupernetConfig.of(o.channels(), o.layers(), 1, 2).nodes();
-        CandidateMask candidates = CandidateMask.all(SupernetConfig.of(o.channels(), o.layers(), 1, 2).edgesPerCell());
+        SupernetConfig cells = SupernetConfig.of(o.channels(), o.layers(), 1, 2); // DARTS' cell layout: nodes and edges
+        int nodes = cells.nodes();
+        CandidateMask candidates = CandidateMask.all(cells.edgesPerCell());
         Integer left = maxEpochs;
         int done = 0;
         List<Map<String, Object>> stages = new ArrayList<>();
@@ -84,7 +82,7 @@ final class PdartsRun {
                 if (left != null && left == 0) {
                     return new SearchRun.Outcome(false, done, Map.of());
                 }
-                int before = SearchRun.isStarted(stage) ? records(stage).size() : 0;
+                int before = SearchRun.isStarted(stage) ? RunFolder.readMetrics(stage).size() : 0;
                 CandidateMask mask = candidates;
                 int stageIndex = s;
                 Function<SearchProgram, List<RunListener>> restrict = p -> {
@@ -107,7 +105,7 @@ final class PdartsRun {
                     return new SearchRun.Outcome(false, done + out.epochs(), Map.of());
                 }
             }
-            List<JsonNode> records = records(stage);
+            List<JsonNode> records = RunFolder.readMetrics(stage);
             JsonNode end = records.get(records.size() - 1);
             double[][] normal = matrix(end, "alpha_normal", stage);
             double[][] reduce = matrix(end, "alpha_reduce", stage);
@@ -134,26 +132,12 @@ final class PdartsRun {
         result.put("search_seconds", seconds);
         result.put("pdarts_stages", stages);
         result.put("pdarts_final_candidates", candidates.toNames());
+        RunDirectory out = RunDirectory.open(dir, beforeWrite);
         for (Map.Entry<String, String> f : SearchProgram.genotypeFiles(last).entrySet()) {
-            SearchRun.writeText(dir, f.getKey(), f.getValue(), beforeWrite);
+            out.writeText(f.getKey(), f.getValue());
         }
-        SearchRun.writeText(dir, SearchRun.RESULT, JSON.writeValueAsString(result) + "\n", beforeWrite);
+        out.writeJson(SearchRun.RESULT, result);
         return new SearchRun.Outcome(true, done, result);
-    }
-
-    /** The committed epoch records of the stage run in {@code stage}. */
-    private static List<JsonNode> records(Path stage) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        Path file = stage.resolve(RunFolder.METRICS);
-        if (!Files.exists(file)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                out.add(JSON.readTree(line));
-            }
-        }
-        return out;
     }
 
     private static double[][] matrix(JsonNode record, String name, Path stage) throws IOException {

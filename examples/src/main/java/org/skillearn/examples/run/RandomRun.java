@@ -1,7 +1,5 @@
 package org.skillearn.examples.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,21 +19,20 @@ import org.skillearn.examples.programs.SearchProgram;
  */
 final class RandomRun {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private RandomRun() {
     }
 
     static SearchRun.Outcome run(SearchOptions o, Path dir, Consumer<String> beforeWrite) throws IOException {
+        RunDirectory out = RunDirectory.open(dir, beforeWrite);
         if (!SearchRun.isStarted(dir)) {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("options", o.toMap());
             config.put("versions", Environment.versions());
-            SearchRun.writeText(dir, SearchRun.CONFIG, JSON.writeValueAsString(config) + "\n", beforeWrite);
+            out.writeJson(SearchRun.CONFIG, config);
         }
         Genotype g = RandomGenotypes.sample(o.seed());
         for (Map.Entry<String, String> f : SearchProgram.genotypeFiles(g).entrySet()) {
-            SearchRun.writeText(dir, f.getKey(), f.getValue(), beforeWrite);
+            out.writeText(f.getKey(), f.getValue());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("genotype", g.toString());
@@ -44,7 +41,7 @@ final class RandomRun {
         result.put("random_seed", o.seed());
         result.put("search_seconds", 0.0);
         result.put("parameters", 0);
-        SearchRun.writeText(dir, SearchRun.RESULT, JSON.writeValueAsString(result) + "\n", beforeWrite);
+        out.writeJson(SearchRun.RESULT, result);
         return new SearchRun.Outcome(true, 0, result);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 import org.skillearn.core.io.AtomicFiles;
 
 /**
@@ -20,18 +21,25 @@ public final class RunDirectory {
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     private final Path root;
+    private final Consumer<String> beforeWrite;
 
-    private RunDirectory(Path root) {
+    private RunDirectory(Path root, Consumer<String> beforeWrite) {
         this.root = root;
+        this.beforeWrite = beforeWrite;
     }
 
     /** Opens (creating if needed) the folder {@code root}. */
     public static RunDirectory open(Path root) throws IOException {
+        return open(root, name -> { });
+    }
+
+    /** As {@link #open(Path)}, calling {@code beforeWrite} with a file's name before it is written (tests kill there). */
+    public static RunDirectory open(Path root, Consumer<String> beforeWrite) throws IOException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + ": the output path exists and is not a folder");
         }
         Files.createDirectories(root);
-        return new RunDirectory(root);
+        return new RunDirectory(root, beforeWrite);
     }
 
     public Path root() {
@@ -45,6 +53,7 @@ public final class RunDirectory {
 
     /** Writes {@code text} to {@code name}, atomically. */
     public void writeText(String name, String text) throws IOException {
+        beforeWrite.accept(name);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(root.resolve(name), out -> out.write(bytes));
     }

@@ -2,7 +2,6 @@ package org.skillearn.examples.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import org.skillearn.core.data.BatchConfig;
 import org.skillearn.core.data.SearchSplit;
 import org.skillearn.core.data.TrainTest;
-import org.skillearn.core.io.AtomicFiles;
 import org.skillearn.core.memory.StepScope;
 import org.skillearn.core.parameter.ParameterSet;
 import org.skillearn.core.run.EpochEnd;
@@ -124,13 +122,6 @@ public final class SearchRun {
             return PdartsRun.start(options, dir, maxEpochs, listener, beforeWrite);
         }
         return startProgram(options, dir, maxEpochs, listener, beforeWrite, program -> List.of(), Map.of());
-    }
-
-    /** Writes {@code text} to {@code dir/name} atomically, calling {@code beforeWrite} first (tests kill there). */
-    static void writeText(Path dir, String name, String text, Consumer<String> beforeWrite) throws IOException {
-        beforeWrite.accept(name);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve(name), out -> out.write(bytes));
     }
 
     /** Refuses a folder that already holds run files, saying what to do instead. */

@@ -211,6 +211,23 @@ public final class RunFolder implements RunListener {
         return root.resolve(CHECKPOINT);
     }
 
+    /**
+     * The epoch records of the run in {@code root} as its {@value #METRICS} holds them (empty when
+     * there is none yet), without opening the run.
+     */
+    public static List<JsonNode> readMetrics(Path root) throws IOException {
+        Path file = root.resolve(METRICS);
+        List<JsonNode> out = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!l.isBlank()) {
+                    out.add(JSON_LINE.readTree(l));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The committed epochs' records, as written (one JSON object each). */
     public List<JsonNode> metrics() throws IOException {
         List<JsonNode> out = new ArrayList<>();

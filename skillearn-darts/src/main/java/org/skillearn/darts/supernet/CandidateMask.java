@@ -19,10 +19,12 @@ public final class CandidateMask {
 
     private final boolean[][] normal;
     private final boolean[][] reduce;
+    private final boolean full;
 
     private CandidateMask(boolean[][] normal, boolean[][] reduce) {
         this.normal = normal;
         this.reduce = reduce;
+        this.full = Arrays.stream(normal).allMatch(r -> kept(r) == r.length) && Arrays.stream(reduce).allMatch(r -> kept(r) == r.length);
     }
 
     /** Every operation on every one of {@code edges} edges per cell. */
@@ -98,14 +100,7 @@ public final class CandidateMask {
 
     /** Whether every edge keeps every operation (DARTS). */
     public boolean isFull() {
-        for (boolean[][] cell : List.of(normal, reduce)) {
-            for (boolean[] row : cell) {
-                if (kept(row) != row.length) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return full;
     }
 
     /**
