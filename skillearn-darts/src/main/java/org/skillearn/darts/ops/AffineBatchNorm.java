@@ -29,10 +29,8 @@ public final class AffineBatchNorm implements Block {
     @Override
     public Forward forward(INDArray x, Params p) {
         SearchBatchNorm bn = SearchBatchNorm.forward(x);
-        INDArray g = p.get(gamma);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
-        NativeOps.mulChannel(bn.output(), g, y);
-        NativeOps.addChannel(y, p.get(beta), y);
+        double[] g = p.get(gamma).toDoubleVector();
+        INDArray y = bn.affine(g, p.get(beta).toDoubleVector());
         return new Forward() {
             @Override
             public INDArray output() {
@@ -41,15 +39,23 @@ public final class AffineBatchNorm implements Block {
 
             @Override
             public INDArray backward(INDArray dy, Grads grads) {
-                INDArray tg = grads.target(gamma);
-                if (tg != null) {
-                    tg.assign(dy.mul(bn.output()).sum(0, 2, 3));
-                    grads.target(beta).assign(dy.sum(0, 2, 3));
-                }
-                INDArray dxhat = Nd4j.createUninitialized(dy.dataType(), dy.shape());
-                NativeOps.mulChannel(dy, g, dxhat);
-                return bn.backward(dxhat);
+                return AffineBatchNorm.backward(bn, dy, 1.0, g, grads.target(gamma), grads.target(beta));
             }
         };
+    }
+
+    /**
+     * ∂L/∂x of y = γ x̂ + β from ∂L/∂y = {@code scale} · {@code dy}; writes ∂L/∂γ into
+     * {@code dGamma} and ∂L/∂β into {@code dBeta} (both shaped like γ) when {@code dGamma} is not null.
+     */
+    static INDArray backward(SearchBatchNorm bn, INDArray dy, double scale, double[] gamma, INDArray dGamma, INDArray dBeta) {
+        double[] dg = dGamma == null ? null : new double[gamma.length];
+        double[] db = dGamma == null ? null : new double[gamma.length];
+        INDArray dx = bn.affineBackward(dy, scale, gamma, dg, db);
+        if (dGamma != null) {
+            dGamma.assign(Nd4j.createFromArray(dg).reshape(dGamma.shape()).castTo(dGamma.dataType()));
+            dBeta.assign(Nd4j.createFromArray(db).reshape(dBeta.shape()).castTo(dBeta.dataType()));
+        }
+        return dx;
     }
 }

@@ -90,6 +90,13 @@ public final class DepthwiseConv {
         int w = (int) x.size(3);
         int oh = (int) dy.size(2);
         int ow = (int) dy.size(3);
+        if (HostBuffers.isFloat(x)) {
+            float[] xf = HostBuffers.readFloats(x, 0);
+            float[] gf = HostBuffers.readFloats(dy, 1);
+            float[] outF = new float[k * k * c];
+            ForkScope.loop(c, ch -> DepthwiseWeightGradient.channel(xf, gf, outF, ch, n, c, h, w, oh, ow, k, stride, pad, dilation));
+            return Nd4j.createFromArray(outF).reshape(k, k, c, 1);
+        }
         double[] xv = HostBuffers.read(x, 0);
         double[] g = HostBuffers.read(dy, 1);
         double[] out = new double[k * k * c];

@@ -15,6 +15,7 @@ final class HostBuffers {
     private static final int SLOTS = 3;
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[SLOTS][0]);
     private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[][]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
 
     private HostBuffers() {
     }
@@ -26,6 +27,38 @@ final class HostBuffers {
             s[slot] = new double[n];
         }
         return s[slot];
+    }
+
+    /** Float scratch buffer {@code slot} (0..2) of at least {@code n} elements, contents undefined. */
+    static float[] floatScratch(int slot, int n) {
+        float[][] s = FLOAT_SCRATCH.get();
+        if (s[slot].length < n) {
+            s[slot] = new float[n];
+        }
+        return s[slot];
+    }
+
+    /** Whether {@code a} holds float values (the float kernels' path) rather than double. */
+    static boolean isFloat(INDArray a) {
+        if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("float or double arrays only, got " + a.dataType());
+        }
+        return a.dataType() == DataType.FLOAT;
+    }
+
+    /** The values of the float array {@code a} (row-major) in float scratch buffer {@code slot}: one bulk copy. */
+    static float[] readFloats(INDArray a, int slot) {
+        INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+        int n = (int) c.length();
+        float[] f = floatScratch(slot, n);
+        c.data().asNioFloat().get(f, 0, n);
+        return f;
+    }
+
+    /** Writes the first {@code out.length()} values of {@code v} into the contiguous float array {@code out}. */
+    static INDArray writeFloats(float[] v, INDArray out) {
+        out.data().asNioFloat().put(v, 0, (int) out.length());
+        return out;
     }
 
     private static float[] floats(int n) {

@@ -131,6 +131,10 @@ public final class NativeOps {
 
     /** ∂L/∂x of y = max(x, 0): dy where x &gt; 0, else 0 (x may be the ReLU's input or output). */
     public static INDArray reluBp(INDArray x, INDArray dy) {
+        if (HostBuffers.isFloat(x) && dy.dataType() == x.dataType()) {
+            return HostBuffers.writeFloats(FloatRelu.backward(HostBuffers.readFloats(x, 0), HostBuffers.readFloats(dy, 1), (int) x.length()),
+                    Nd4j.createUninitialized(dy.dataType(), dy.shape()));
+        }
         INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.shape());
         Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(x, dy).addOutputs(dx).addFloatingPointArguments(0.0).build());
         return dx;

@@ -39,11 +39,11 @@ public final class RunningBatchNorm implements ChannelNorm {
         INDArray b = p.get(beta);
         INDArray xhat;
         ChannelNorm.Pass statsPass;
+        // evaluation mode: x̂ from the running statistics, then the affine map as channel broadcasts
         if (statistics.training()) {
             SearchBatchNorm bn = SearchBatchNorm.forward(x);
             BatchNormStatistics.update(running, bn.batchMean(), bn.batchVariance(), bn.count());
-            xhat = bn.output();
-            statsPass = bn;
+            return affinePass(bn, g, b);
         } else {
             double[] invStd = new double[(int) channels];
             for (int c = 0; c < invStd.length; c++) {
@@ -86,6 +86,27 @@ public final class RunningBatchNorm implements ChannelNorm {
                 INDArray dxhat = Nd4j.createUninitialized(dy.dataType(), dy.shape());
                 NativeOps.mulChannel(dy, g, dxhat);
                 return statsPass.backward(dxhat, scale, grads);
+            }
+        };
+    }
+
+    /**
+     * Training mode: y = γ x̂ + β and its backward in the batch-statistics BN's own passes
+     * ({@link SearchBatchNorm#affine}, {@link SearchBatchNorm#affineBackward}), which yield ∂L/∂γ
+     * and ∂L/∂β from the sums the BN backward takes anyway.
+     */
+    private ChannelNorm.Pass affinePass(SearchBatchNorm bn, INDArray g, INDArray b) {
+        double[] gammaValues = g.toDoubleVector();
+        INDArray y = bn.affine(gammaValues, b.toDoubleVector());
+        return new ChannelNorm.Pass() {
+            @Override
+            public INDArray output() {
+                return y;
+            }
+
+            @Override
+            public INDArray backward(INDArray dy, double scale, Grads grads) {
+                return AffineBatchNorm.backward(bn, dy, scale, gammaValues, grads.target(gamma), grads.target(beta));
             }
         };
     }

@@ -39,10 +39,16 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
         int c = (int) x.size(1);
         int hw = (int) (x.size(2) * x.size(3));
         double count = (double) n * hw;
-        double[] v = HostBuffers.read(x, 0);
         double[] invStd = new double[c];
         double[] means = new double[c];
         double[] vars = new double[c];
+        if (HostBuffers.isFloat(x)) {
+            float[] f = HostBuffers.readFloats(x, 0);
+            ForkScope.loop(c, ch -> FloatBatchNorm.forward(f, ch, n, c, hw, EPS, means, vars, invStd));
+            INDArray y = HostBuffers.writeFloats(f, Nd4j.createUninitialized(x.dataType(), x.shape()));
+            return new SearchBatchNorm(y, invStd, means, vars, (long) n * hw);
+        }
+        double[] v = HostBuffers.read(x, 0);
         ForkScope.loop(c, ch -> {
             double sum = 0;
             for (int b = 0; b < n; b++) {
@@ -107,10 +113,66 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
 
     /** ∂L/∂x from ∂L/∂x̂ = {@code scale} · {@code dy} (dy is not modified). */
     public INDArray backward(INDArray dy, double scale) {
+        return backward(dy, scale, null, null, null);
+    }
+
+    /**
+     * y = γ x̂ + β per channel, computed from the stored x̂ in one pass (the affine BN of the network
+     * trained from a genotype and of the supernet's stem).
+     *
+     * @param gamma γ, length C
+     * @param beta  β, length C
+     * @return a new array shaped like x
+     */
+    public INDArray affine(double[] gamma, double[] beta) {
+        int n = (int) xhat.size(0);
+        int c = (int) xhat.size(1);
+        int hw = (int) (xhat.size(2) * xhat.size(3));
+        if (HostBuffers.isFloat(xhat)) {
+            float[] v = HostBuffers.readFloats(xhat, 0);
+            ForkScope.loop(c, ch -> FloatBatchNorm.scaleShift(v, ch, n, c, hw, (float) gamma[ch], (float) beta[ch]));
+            return HostBuffers.writeFloats(v, Nd4j.createUninitialized(xhat.dataType(), xhat.shape()));
+        }
+        double[] v = HostBuffers.read(xhat, 0);
+        ForkScope.loop(c, ch -> {
+            for (int b = 0; b < n; b++) {
+                int off = (b * c + ch) * hw;
+                for (int i = 0; i < hw; i++) {
+                    v[off + i] = v[off + i] * gamma[ch] + beta[ch];
+                }
+            }
+        });
+        return HostBuffers.write(v, Nd4j.createUninitialized(xhat.dataType(), xhat.shape()));
+    }
+
+    /**
+     * The backward of {@link #affine}: ∂L/∂x from ∂L/∂y = {@code scale} · {@code dy}, with
+     * ∂L/∂γ = scale · Σ dy x̂ and ∂L/∂β = scale · Σ dy (sums over N, H, W) written into
+     * {@code dGamma} and {@code dBeta} — the two sums the BN backward takes anyway, so the affine
+     * part costs no extra pass: ∂L/∂x = γ · scale/√(σ²+ε) · (dy − mean(dy) − x̂ · mean(dy x̂)).
+     *
+     * @param gamma  γ, length C
+     * @param dGamma receives ∂L/∂γ (length C), or null
+     * @param dBeta  receives ∂L/∂β (length C), or null
+     */
+    public INDArray affineBackward(INDArray dy, double scale, double[] gamma, double[] dGamma, double[] dBeta) {
+        return backward(dy, scale, gamma, dGamma, dBeta);
+    }
+
+    private INDArray backward(INDArray dy, double scale, double[] gamma, double[] dGamma, double[] dBeta) {
         int n = (int) dy.size(0);
         int c = (int) dy.size(1);
         int hw = (int) (dy.size(2) * dy.size(3));
         double count = (double) n * hw;
+        double[] sums = new double[2 * c];
+        if (HostBuffers.isFloat(dy)) {
+            float[] gf = HostBuffers.readFloats(dy, 0);
+            float[] xf = HostBuffers.readFloats(xhat, 1);
+            ForkScope.loop(c, ch -> FloatBatchNorm.backward(gf, xf, ch, n, c, hw,
+                    invStd[ch] * scale * (gamma == null ? 1.0 : gamma[ch]), sums));
+            writeSums(sums, scale, dGamma, dBeta);
+            return HostBuffers.writeFloats(gf, Nd4j.createUninitialized(dy.dataType(), dy.shape()));
+        }
         double[] g = HostBuffers.read(dy, 0);
         double[] xh = HostBuffers.read(xhat, 1);
         ForkScope.loop(c, ch -> {
@@ -123,9 +185,11 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
                     sgx += g[off + i] * xh[off + i];
                 }
             }
+            sums[2 * ch] = sg;
+            sums[2 * ch + 1] = sgx;
             double mg = sg / count;
             double mgx = sgx / count;
-            double is = invStd[ch] * scale;
+            double is = invStd[ch] * scale * (gamma == null ? 1.0 : gamma[ch]);
             for (int b = 0; b < n; b++) {
                 int off = (b * c + ch) * hw;
                 for (int i = 0; i < hw; i++) {
@@ -133,6 +197,19 @@ public final class SearchBatchNorm implements ChannelNorm.Pass {
                 }
             }
         });
+        writeSums(sums, scale, dGamma, dBeta);
         return HostBuffers.write(g, Nd4j.createUninitialized(dy.dataType(), dy.shape()));
+    }
+
+    /** dβ[ch] = scale · Σ dy and dγ[ch] = scale · Σ dy x̂ from the interleaved per-channel sums. */
+    private static void writeSums(double[] sums, double scale, double[] dGamma, double[] dBeta) {
+        for (int ch = 0; ch < sums.length / 2; ch++) {
+            if (dBeta != null) {
+                dBeta[ch] = scale * sums[2 * ch];
+            }
+            if (dGamma != null) {
+                dGamma[ch] = scale * sums[2 * ch + 1];
+            }
+        }
     }
 }

@@ -29,8 +29,14 @@ final class StepTimes {
         this.warmup = warmup;
     }
 
-    /** Records step {@code seen} (0-based): its milliseconds count once the warm-up is over. */
+    /**
+     * Records step {@code seen} (0-based): its milliseconds count once the warm-up is over. With
+     * {@code -Dskillearn.bench.steps=true} every step's time is printed too.
+     */
     void add(double ms, double loss) {
+        if (Boolean.getBoolean("skillearn.bench.steps")) {
+            System.out.printf("step %d: %.1f ms, loss %.4f%n", seen, ms, loss);
+        }
         first = seen == 0 ? loss : first;
         last = loss;
         if (seen++ >= warmup) {
