@@ -45,10 +45,10 @@ public final class ConvUnit {
         private final INDArray pw;
         private final ChannelNorm.Pass bn;
 
-        private Pass(INDArray r, Params p) {
-            this.dw = depthwise.forward(r, p.get(dwName));
+        private Pass(INDArray r, Params p, boolean keepInput) {
+            this.dw = keepInput ? depthwise.forward(r, p.get(dwName)) : depthwise.forwardWithoutInput(r, p.get(dwName));
             this.pw = p.get(pwName);
-            this.bn = norm.forward(NativeOps.conv2d(dw.output(), pw, 1, 0, 1), p);
+            this.bn = OpTemporaries.normalize(norm, () -> NativeOps.conv2d(dw.output(), pw, 1, 0, 1), p);
         }
 
         public INDArray output() {
@@ -57,16 +57,33 @@ public final class ConvUnit {
 
         /** ∂L/∂r from ∂L/∂y = scale · dy; writes the two kernels' gradients. */
         public INDArray backward(INDArray dy, double scale, Grads grads) {
+            return dw.backward(pointwiseBackward(dy, scale, grads), grads.target(dwName));
+        }
+
+        /** As {@link #backward(INDArray, double, Grads)} for a pass made by {@link #forwardWithoutInput}, given its input r again. */
+        public INDArray backward(INDArray dy, double scale, Grads grads, INDArray r) {
+            return dw.backward(pointwiseBackward(dy, scale, grads), grads.target(dwName), r);
+        }
+
+        /** ∂L/∂(depthwise output) through the BN and the pointwise convolution, whose gradient it writes. */
+        private INDArray pointwiseBackward(INDArray dy, double scale, Grads grads) {
             INDArray dz = bn.backward(dy, scale, grads);
             INDArray dpw = grads.target(pwName);
-            INDArray dh = dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
-            return dw.backward(dh, grads.target(dwName));
+            return dpw != null ? NativeOps.conv2dBp(dw.output(), pw, dz, dpw, 1, 0, 1) : NativeOps.conv1x1InputGrad(dz, pw);
         }
     }
 
     /** Runs the unit on the already rectified input {@code r}. */
     public Pass forward(INDArray r, Params p) {
-        return new Pass(r, p);
+        return new Pass(r, p, true);
+    }
+
+    /**
+     * As {@link #forward}, keeping no reference to {@code r} (which may then be released): the
+     * backward takes it again ({@link Pass#backward(INDArray, double, Grads, INDArray)}).
+     */
+    public Pass forwardWithoutInput(INDArray r, Params p) {
+        return new Pass(r, p, false);
     }
 
     static INDArray scratch(INDArray like) {

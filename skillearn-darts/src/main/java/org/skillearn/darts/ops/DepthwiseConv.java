@@ -31,14 +31,18 @@ public final class DepthwiseConv {
         this.expand = expand && dilation > 1;
     }
 
-    /** The forward pass of one call: keeps the (possibly expanded) kernel for the backward. */
+    /**
+     * The forward pass of one call: keeps the (possibly expanded) kernel for the backward, and the
+     * input unless the caller will hand it to {@link #backward(INDArray, INDArray, INDArray)} again
+     * (recomputed rather than stored).
+     */
     public final class Pass {
         private final INDArray x;
         private final INDArray kernel;
         private final INDArray y;
 
-        private Pass(INDArray x, INDArray w) {
-            this.x = x;
+        private Pass(INDArray x, INDArray w, boolean keepInput) {
+            this.x = keepInput ? x : null;
             this.kernel = expand ? expandKernel(w, dilation) : w;
             this.y = NativeOps.depthwise(x, kernel, stride, pad, expand ? 1 : dilation);
         }
@@ -56,6 +60,14 @@ public final class DepthwiseConv {
          * kernels. Other paddings use depthwise_conv2d_bp.
          */
         public INDArray backward(INDArray dy, INDArray dw) {
+            if (x == null) {
+                throw new IllegalStateException("this pass did not keep its input; call backward(dy, dw, input)");
+            }
+            return backward(dy, dw, x);
+        }
+
+        /** As {@link #backward(INDArray, INDArray)}, with the forward input {@code x} given again. */
+        public INDArray backward(INDArray dy, INDArray dw, INDArray x) {
             long ke = kernel.size(0);
             if ((expand || dilation == 1) && ke == 2L * pad + 1) {
                 INDArray up = dy;
@@ -154,24 +166,41 @@ public final class DepthwiseConv {
         return Math.floorDiv(a, b);
     }
 
-    /** The kernel [k, k, C, m] rotated by 180° in its two spatial axes. */
+    /** The kernel [k, k, C, m] rotated by 180° in its two spatial axes (a new array; scratch buffers, no garbage). */
     static INDArray flipped(INDArray w) {
         int k0 = (int) w.size(0);
         int k1 = (int) w.size(1);
         int rest = (int) (w.size(2) * w.size(3));
-        double[] v = w.dup('c').data().asDouble();
-        double[] f = new double[v.length];
+        int n = k0 * k1 * rest;
+        INDArray out = Nd4j.createUninitialized(w.dataType(), w.shape());
+        if (HostBuffers.isFloat(w)) {
+            float[] v = HostBuffers.readFloats(w, 0);
+            float[] f = HostBuffers.floatScratch(1, n);
+            for (int i = 0; i < k0; i++) {
+                for (int j = 0; j < k1; j++) {
+                    System.arraycopy(v, (i * k1 + j) * rest, f, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest, rest);
+                }
+            }
+            return HostBuffers.writeFloats(f, out);
+        }
+        double[] v = HostBuffers.read(w, 0);
+        double[] f = HostBuffers.scratch(1, n);
         for (int i = 0; i < k0; i++) {
             for (int j = 0; j < k1; j++) {
                 System.arraycopy(v, (i * k1 + j) * rest, f, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest, rest);
             }
         }
-        return Nd4j.createFromArray(f).castTo(w.dataType()).reshape(w.shape());
+        return HostBuffers.write(f, out);
     }
 
     /** Runs the convolution of {@code x} [N, C, H, W] with {@code w} [k, k, C, 1]. */
     public Pass forward(INDArray x, INDArray w) {
-        return new Pass(x, w);
+        return new Pass(x, w, true);
+    }
+
+    /** As {@link #forward}, keeping no reference to {@code x}: its backward needs it given again. */
+    public Pass forwardWithoutInput(INDArray x, INDArray w) {
+        return new Pass(x, w, false);
     }
 
     /** The undilated kernel equivalent to {@code w} at {@code dilation}: zeros between the taps. */

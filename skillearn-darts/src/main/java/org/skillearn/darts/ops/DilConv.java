@@ -34,7 +34,7 @@ public final class DilConv implements CandidateOp {
 
     @Override
     public OpForward forward(EdgeInput in, Params p) {
-        ConvUnit.Pass pass = unit.forward(in.relu(), p);
+        ConvUnit.Pass pass = unit.forwardWithoutInput(in.relu(), p);
         return new OpForward() {
             @Override
             public INDArray output() {
@@ -43,7 +43,7 @@ public final class DilConv implements CandidateOp {
 
             @Override
             public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
-                into.addRelu(pass.backward(dy, scale, grads));
+                into.addRelu(pass.backward(dy, scale, grads, in.relu()));
             }
         };
     }

@@ -69,7 +69,11 @@ public final class FactorizedReduce implements CandidateOp, Block {
             NDArrayIndex.interval(1, r.size(2)), NDArrayIndex.interval(1, r.size(3))};
     }
 
-    /** The forward pass from the rectified input. */
+    /**
+     * The forward pass from the rectified input r. As a candidate op it keeps neither r nor its
+     * shifted copy (the edge's ReLU is recomputed for the backward, the shift with it); as a
+     * preprocessing it keeps both.
+     */
     private final class Pass {
         private final INDArray r;
         private final INDArray rs;
@@ -77,21 +81,30 @@ public final class FactorizedReduce implements CandidateOp, Block {
         private final INDArray wb;
         private final ChannelNorm.Pass bn;
 
-        Pass(INDArray r, Params p) {
+        Pass(INDArray r, Params p, boolean keepInput) {
             if (r.size(2) % 2 != 0 || r.size(3) % 2 != 0) {
                 throw new IllegalArgumentException("FactorizedReduce needs even height and width, got "
                         + r.size(2) + "x" + r.size(3));
             }
-            this.r = r;
-            this.rs = r.get(shifted(r)).dup();
+            INDArray shiftedR = r.get(shifted(r)).dup();
+            this.r = keepInput ? r : null;
+            this.rs = keepInput ? shiftedR : null;
             this.wa = p.get(aName);
             this.wb = p.get(bName);
-            INDArray ya = NativeOps.conv2d(r, wa, 2, 0, 1);
-            INDArray yb = NativeOps.conv2d(rs, wb, 2, 0, 1);
-            this.bn = norm.forward(Nd4j.concat(1, ya, yb), p);
+            this.bn = OpTemporaries.normalize(norm,
+                    () -> Nd4j.concat(1, NativeOps.conv2d(r, wa, 2, 0, 1), NativeOps.conv2d(shiftedR, wb, 2, 0, 1)), p);
         }
 
         INDArray backward(INDArray dy, double scale, Grads grads) {
+            return backward(dy, scale, grads, r, rs);
+        }
+
+        /** The backward given the input r again (a pass that kept none). */
+        INDArray backward(INDArray dy, double scale, Grads grads, INDArray r) {
+            return backward(dy, scale, grads, r, r.get(shifted(r)).dup());
+        }
+
+        private INDArray backward(INDArray dy, double scale, Grads grads, INDArray r, INDArray rs) {
             INDArray dcat = bn.backward(dy, scale, grads);
             INDArray da = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(0, cA)).dup();
             INDArray db = dcat.get(NDArrayIndex.all(), NDArrayIndex.interval(cA, cA + cB)).dup();
@@ -106,7 +119,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
 
     @Override
     public OpForward forward(EdgeInput in, Params p) {
-        Pass pass = new Pass(in.relu(), p);
+        Pass pass = new Pass(in.relu(), p, false);
         return new OpForward() {
             @Override
             public INDArray output() {
@@ -115,7 +128,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
 
             @Override
             public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
-                into.addRelu(pass.backward(dy, scale, grads));
+                into.addRelu(pass.backward(dy, scale, grads, in.relu()));
             }
         };
     }
@@ -123,7 +136,7 @@ public final class FactorizedReduce implements CandidateOp, Block {
     @Override
     public Forward forward(INDArray x, Params p) {
         INDArray r = NativeOps.relu(x);
-        Pass pass = new Pass(r, p);
+        Pass pass = new Pass(r, p, true);
         return new Forward() {
             @Override
             public INDArray output() {

@@ -44,8 +44,8 @@ public final class PoolBn implements CandidateOp {
     @Override
     public OpForward forward(EdgeInput in, Params p) {
         INDArray x = in.x();
-        INDArray pooled = kind == Kind.MAX ? Pool3x3.max(x, stride) : Pool3x3.avg(x, stride);
-        ChannelNorm.Pass bn = norm.forward(pooled, p);
+        ChannelNorm.Pass bn = OpTemporaries.normalize(norm,
+                () -> kind == Kind.MAX ? Pool3x3.max(x, stride) : Pool3x3.avg(x, stride), p);
         return new OpForward() {
             @Override
             public INDArray output() {

@@ -42,7 +42,7 @@ public final class ReluConvBn implements Block {
     public Forward forward(INDArray x, Params p) {
         INDArray r = NativeOps.relu(x);
         INDArray w = p.get(name);
-        ChannelNorm.Pass bn = norm.forward(NativeOps.conv2d(r, w, stride, pad, 1), p);
+        ChannelNorm.Pass bn = OpTemporaries.normalize(norm, () -> NativeOps.conv2d(r, w, stride, pad, 1), p);
         return new Forward() {
             @Override
             public INDArray output() {

@@ -1,6 +1,7 @@
 package org.skillearn.darts.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.skillearn.core.memory.Temporaries;
 
 /**
  * {@code sep_conv_3x3} / {@code sep_conv_5x5}: (ReLU, depthwise k×k, pointwise 1×1, BN) twice,
@@ -35,11 +36,19 @@ public final class SepConv implements CandidateOp {
         second.declare(spec);
     }
 
+    /**
+     * The ReLU between the two units is not stored: it is a temporary of the forward pass
+     * ({@link OpTemporaries}) and is computed again from the first unit's output in the backward,
+     * one cheap elementwise op for one activation less per separable convolution.
+     */
     @Override
     public OpForward forward(EdgeInput in, Params p) {
-        ConvUnit.Pass a = first.forward(in.relu(), p);
-        INDArray mid = NativeOps.relu(a.output());
-        ConvUnit.Pass b = second.forward(mid, p);
+        ConvUnit.Pass a = first.forwardWithoutInput(in.relu(), p);
+        ConvUnit.Pass b;
+        try (Temporaries t = OpTemporaries.open()) {
+            INDArray mid = NativeOps.relu(a.output());
+            b = t == null ? second.forwardWithoutInput(mid, p) : t.outside(() -> second.forwardWithoutInput(mid, p));
+        }
         return new OpForward() {
             @Override
             public INDArray output() {
@@ -48,8 +57,9 @@ public final class SepConv implements CandidateOp {
 
             @Override
             public void backward(INDArray dy, double scale, EdgeGradient into, Grads grads) {
-                INDArray dMid = b.backward(dy, scale, grads);
-                into.addRelu(a.backward(NativeOps.reluBp(mid, dMid), 1.0, grads));
+                INDArray mid = NativeOps.relu(a.output());
+                INDArray dMid = b.backward(dy, scale, grads, mid);
+                into.addRelu(a.backward(NativeOps.reluBp(mid, dMid), 1.0, grads, in.relu()));
             }
         };
     }

@@ -2,6 +2,7 @@ package org.skillearn.darts.supernet;
 
 import org.skillearn.core.memory.ForkScope;
 import org.skillearn.core.memory.ReusedWorkspace;
+import org.skillearn.darts.ops.OpTemporaries;
 
 /**
  * The workspace that holds every intermediate array of one supernet (or evaluation network)
@@ -13,6 +14,7 @@ public final class EvaluationWorkspace {
 
     private static final ReusedWorkspace WORKSPACE = ReusedWorkspace.named("skillearn-darts-supernet");
     private static final ReusedWorkspace CELL_BACKWARD = ReusedWorkspace.named("skillearn-darts-cell-backward");
+    private static final ReusedWorkspace EDGE_BACKWARD = ReusedWorkspace.named("skillearn-darts-edge-backward");
 
     private EvaluationWorkspace() {
     }
@@ -37,6 +39,16 @@ public final class EvaluationWorkspace {
     }
 
     /**
+     * Opens the workspace of one mixed edge's reverse pass, nested in the cell's (on this thread and
+     * the kernel threads): the candidate operations' temporaries and their separate input gradients
+     * are released when it closes, so a cell's reverse pass holds one edge's temporaries at a time
+     * and the edges' input gradients. Copy the edge's input gradient out with {@link ForkScope#keep}.
+     */
+    public static ForkScope openEdgeBackward() {
+        return ForkScope.open(EDGE_BACKWARD);
+    }
+
+    /**
      * Frees the evaluation workspaces (the evaluation's and the cells' reverse passes') on this
      * thread and on the kernel threads; the next evaluation learns their sizes again. Call when no
      * evaluation is running, e.g. when a search is over: otherwise they stay allocated for the
@@ -47,6 +59,8 @@ public final class EvaluationWorkspace {
     public static void release() {
         WORKSPACE.releaseEverywhere();
         CELL_BACKWARD.releaseEverywhere();
+        EDGE_BACKWARD.releaseEverywhere();
+        OpTemporaries.release();
     }
 
     /** Whether this thread holds memory for the evaluation workspace. */

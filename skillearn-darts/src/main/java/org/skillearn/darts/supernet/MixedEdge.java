@@ -5,11 +5,13 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.ForkScope;
+import org.skillearn.core.memory.Temporaries;
 import org.skillearn.darts.ops.CandidateOp;
 import org.skillearn.darts.ops.EdgeGradient;
 import org.skillearn.darts.ops.EdgeInput;
 import org.skillearn.darts.ops.Grads;
 import org.skillearn.darts.ops.NativeOps;
+import org.skillearn.darts.ops.OpTemporaries;
 import org.skillearn.darts.ops.Params;
 import org.skillearn.darts.ops.Primitive;
 import org.skillearn.darts.ops.WeightSpec;
@@ -100,7 +102,18 @@ public final class MixedEdge {
         private Pass(INDArray x, double[] weights, Params p) {
             this.in = new EdgeInput(x);
             this.weights = weights;
-            in.relu(); // shared by the convolutions; computed before they run side by side
+            // ReLU(x) is shared by the convolutions, computed before they run side by side, and lives
+            // only through the forward pass (the backward computes it again): not among the activations
+            try (Temporaries t = OpTemporaries.open()) {
+                in.relu();
+                this.y = t == null ? forwardOps(p) : t.outside(() -> forwardOps(p));
+            } finally {
+                in.forgetRelu();
+            }
+        }
+
+        /** Runs the candidate ops (side by side) and returns Σ_o w_o · o(x), summed in op order. */
+        private INDArray forwardOps(Params p) {
             // an op of weight 0 (dropped from the candidates, P-DARTS) contributes nothing, forward or backward
             ForkScope.forEachInCurrent(BY_COST.length, i -> outs[BY_COST[i]] = weights[BY_COST[i]] == 0 ? null
                     : forwardOp(BY_COST[i], in, p));
@@ -116,7 +129,7 @@ public final class MixedEdge {
                     NativeOps.axpy(weights[o], yo, sum);
                 }
             }
-            this.y = sum;
+            return sum;
         }
 
         public INDArray output() {
@@ -133,8 +146,12 @@ public final class MixedEdge {
                     dWeights[o] += Nd4j.getBlasWrapper().dot(dy, outs[o].output());
                 }
             }
-            EdgeGradient eg = new EdgeGradient();
-            if (needInput || grads.wanted()) {
+            if (!needInput && !grads.wanted()) {
+                return null;
+            }
+            // the ops' temporaries and separate input gradients live only as long as this scope
+            try (ForkScope edge = EvaluationWorkspace.openEdgeBackward()) {
+                in.relu(); // computed again, in this scope, before the ops read it side by side
                 EdgeGradient[] partial = new EdgeGradient[outs.length];
                 ForkScope.forEachInCurrent(BY_COST.length, i -> {
                     int o = BY_COST[i];
@@ -143,13 +160,19 @@ public final class MixedEdge {
                         outs[o].backward(dy, weights[o], partial[o], grads);
                     }
                 });
+                if (!needInput) {
+                    return null;
+                }
+                EdgeGradient eg = new EdgeGradient();
                 for (EdgeGradient g : partial) {
                     if (g != null) {
                         eg.addAll(g);
                     }
                 }
+                return edge.keep(eg.total(in))[0];
+            } finally {
+                in.forgetRelu();
             }
-            return needInput ? eg.total(in) : null;
         }
     }
 
