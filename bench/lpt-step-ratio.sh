@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# Paired timing: DARTS-2nd and LPT search steps, same supernet, data, batch and seed, one at a time,
-# alternating twice; prints ms per step of each epoch and the epoch-2 ratio (docs/results-lpt-darts.md).
-# Run from the repository root after `mvn -B -q package -DskipTests`; needs dataset-fashion-mnist.
-# SKILLEARN (default ./skillearn) and OUT (default runs/step-ratio) may be set.
+# Paired timing of solver steps: DARTS-2nd and LPT (Eq. 11, second order) on the same supernet
+# (C = 4, 5 cells, batch 32, 1x28x28), alternating twice, each in its own JVM; prints each run's
+# median ms per step and each pair's ratio LPT / DARTS-2nd (the paper: at most 1.2).
+# Only SkillSolver.step is timed (LptStepBenchmark); the search command's epoch-end monitoring is not.
+# Extra options go to both, e.g. --C 8 --batch 64 --steps 12. Build first: mvn -B -q install -DskipTests
 set -euo pipefail
-S="${SKILLEARN:-./skillearn}"
-O="${OUT:-runs/step-ratio}"
-rm -rf "$O"; mkdir -p "$O"
-COMMON="--model darts --channels 4 --layers 5 --batch-size 32 --epochs 2 --steps-per-epoch 3 --data-dir /usr/share/datasets/fashion-mnist --seed 1"
-for rep in 1 2; do
-  $S search --method darts --order 2 $COMMON --out $O/darts2-$rep > $O/darts2-$rep.log 2>&1
-  $S search --method lpt $COMMON --out $O/lpt-$rep > $O/lpt-$rep.log 2>&1
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ ! -d skillearn-lpt/target/test-classes/org/skillearn/lpt/bench ]; then
+  echo "lpt-step-ratio.sh: skillearn-lpt is not built; run: mvn -B -q install -DskipTests" >&2
+  exit 2
+fi
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -q -o -pl skillearn-lpt dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+cp="skillearn-lpt/target/test-classes:skillearn-lpt/target/classes:$(cat "$cp_file")"
+run() {
+  OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx4g -Xmn64m -cp "$cp" \
+    org.skillearn.lpt.bench.LptStepBenchmark --method "$1" --steps 12 --warmup 2 "${@:2}" 2>&1 \
+    | sed -n 's/.*median_ms_per_step=\([0-9.]*\).*/\1/p'
+}
+for pair in 1 2; do
+  darts=$(run darts "$@")
+  lpt=$(run lpt "$@")
+  python3 -c "import sys; d, l = float(sys.argv[1]), float(sys.argv[2]); print(f'pair $pair: darts-2nd {d:.1f} ms/step, lpt {l:.1f} ms/step, ratio {l / d:.3f}')" "$darts" "$lpt"
 done
-OUT="$O" python3 - <<'PY'
-import json, os
-O = os.environ["OUT"]
-for rep in (1,2):
-    r={}
-    for m in ('darts2','lpt'):
-        r[m]=[json.loads(l)['ms_per_step'] for l in open(f'{O}/{m}-{rep}/metrics.jsonl')]
-    print(f"pair {rep}: darts-2nd ms/step {[round(x) for x in r['darts2']]}, lpt {[round(x) for x in r['lpt']]}, epoch-2 ratio {r['lpt'][1]/r['darts2'][1]:.3f}")
-PY

@@ -65,19 +65,18 @@ public final class SelectionWeightedLoss<B> implements Objective {
     @Override
     public Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt) {
         B batch = batches.get(bank);
-        ExampleFunction.Tape lt = loss.forward(params, batch);
+        // the selection first: the loss's upstream vector f/denom then needs no second loss pass
         ExampleFunction.Tape st = selection.forward(params, batch);
-        INDArray l = lt.values();
         INDArray f = st.values();
-        double total = f.mul(l).sumNumber().doubleValue();
-        double denom = normalized ? f.sumNumber().doubleValue() : l.length();
-        double value = total / denom;
+        double denom = normalized ? f.sumNumber().doubleValue() : f.length();
+        // d value / d ℓ_i = f_i / denom;  d value / d f_i = (ℓ_i − value·[normalized]) / denom
+        ExampleFunction.Evaluated lt = loss.evaluate(params, batch, l -> f.div(denom), subset(wrt, loss.parameters()));
+        INDArray l = lt.values();
+        double value = f.mul(l).sumNumber().doubleValue() / denom;
         Map<ParameterSet, INDArray> grads = new HashMap<>();
         if (!wrt.isEmpty()) {
-            // d value / d ℓ_i = f_i / denom;  d value / d f_i = (ℓ_i − value·[normalized]) / denom
-            INDArray upLoss = f.div(denom);
             INDArray upSel = normalized ? l.sub(value).divi(denom) : l.div(denom);
-            add(grads, lt.backward(upLoss, subset(wrt, loss.parameters())));
+            add(grads, lt.gradients());
             add(grads, st.backward(upSel, subset(wrt, selection.parameters())));
         }
         return new Evaluation(value, grads);

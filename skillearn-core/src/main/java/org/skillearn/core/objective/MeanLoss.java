@@ -36,12 +36,9 @@ public final class MeanLoss<B> implements Objective {
 
     @Override
     public Evaluation evaluate(Bindings params, Batches batches, Set<ParameterSet> wrt) {
-        ExampleFunction.Tape tape = loss.forward(params, batches.get(data));
-        INDArray v = tape.values();
-        double n = v.length();
-        double value = v.sumNumber().doubleValue() / n;
-        Map<ParameterSet, INDArray> g = wrt.isEmpty() ? Map.of() : tape.backward(v.ulike().assign(1.0 / n), wrt);
-        return new Evaluation(value, g);
+        ExampleFunction.Evaluated e = loss.evaluate(params, batches.get(data), v -> v.ulike().assign(1.0 / v.length()), wrt);
+        INDArray v = e.values();
+        return new Evaluation(v.sumNumber().doubleValue() / v.length(), e.gradients());
     }
 
     @Override

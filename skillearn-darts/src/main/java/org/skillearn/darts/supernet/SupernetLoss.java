@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,6 +90,43 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             ce = SupernetEvaluation.forward(net, weights, architecture, params, batch).crossEntropy();
         }
         return new SupernetTape(ce, params, batch, null);
+    }
+
+    /**
+     * The losses and Σ_n u_n ∂ℓ_n/∂{W, A} from one supernet evaluation in the workspace: the
+     * upstream vector is known as soon as the forward pass has the losses, so the reverse pass
+     * follows at once and the forward pass is not run again (as the tape's backward must in
+     * {@link Memory#RECOMPUTE}): LPT's means and selection-weighted losses of the testee cost one
+     * forward pass each instead of two.
+     */
+    @Override
+    public Evaluated evaluate(Bindings params, ImageBatch batch, UnaryOperator<INDArray> upstream, Set<ParameterSet> wrt) {
+        boolean wantW = wrt.contains(weights);
+        boolean wantA = wrt.contains(architecture);
+        if (memory == Memory.HEAP || !wantW && !wantA) {
+            return ExampleFunction.super.evaluate(params, batch, upstream, wrt);
+        }
+        INDArray w = params.value(weights);
+        INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
+        INDArray gA = wantA ? Nd4j.zeros(w.dataType(), architecture.length()) : null;
+        ExampleCrossEntropy ce;
+        try (ForkScope ws = EvaluationWorkspace.open()) {
+            SupernetEvaluation e = SupernetEvaluation.forward(net, weights, architecture, params, batch);
+            ce = e.crossEntropy();
+            INDArray u = upstream.apply(ce.values(w.dataType()));
+            if (u.length() != batch.size()) {
+                throw new IllegalArgumentException("upstream has " + u.length() + " entries for " + batch.size() + " examples");
+            }
+            e.backward(u.toDoubleVector(), gW, gA);
+        }
+        Map<ParameterSet, INDArray> out = new HashMap<>();
+        if (wantW) {
+            out.put(weights, gW);
+        }
+        if (wantA) {
+            out.put(architecture, gA);
+        }
+        return new Evaluated(ce.values(w.dataType()), out);
     }
 
     private final class SupernetTape implements Tape {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -116,6 +117,43 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             losses = new Evaluation(params, batch).head.losses();
         }
         return new TaskTape(losses, params, batch, null);
+    }
+
+    /**
+     * The losses and Σ_n u_n ∂ℓ_n/∂{A, W, H} from one evaluation in the workspace: the upstream
+     * vector follows from the losses, so the reverse pass runs at once and the forward pass is not
+     * run again (as the tape's backward must in {@link Memory#RECOMPUTE}).
+     */
+    @Override
+    public Evaluated evaluate(Bindings params, ImageBatch batch, UnaryOperator<INDArray> upstream, Set<ParameterSet> wrt) {
+        INDArray w = params.value(weights);
+        INDArray gA = wrt.contains(architecture) ? Nd4j.zeros(w.dataType(), architecture.length()) : null;
+        INDArray gW = wrt.contains(weights) ? Nd4j.zeros(w.dataType(), weights.length()) : null;
+        INDArray gH = wrt.contains(headSet) ? Nd4j.zeros(w.dataType(), headSet.length()) : null;
+        if (memory == Memory.HEAP || gA == null && gW == null && gH == null) {
+            return ExampleFunction.super.evaluate(params, batch, upstream, wrt);
+        }
+        double[] losses;
+        try (ForkScope ws = EvaluationWorkspace.open()) {
+            Evaluation e = new Evaluation(params, batch);
+            losses = e.head.losses();
+            INDArray u = upstream.apply(Nd4j.createFromArray(losses).castTo(w.dataType()));
+            if (u.length() != losses.length) {
+                throw new IllegalArgumentException("upstream has " + u.length() + " entries for " + losses.length + " examples");
+            }
+            e.backward(u.toDoubleVector(), gA, gW, gH);
+        }
+        Map<ParameterSet, INDArray> out = new HashMap<>();
+        if (gA != null) {
+            out.put(architecture, gA);
+        }
+        if (gW != null) {
+            out.put(weights, gW);
+        }
+        if (gH != null) {
+            out.put(headSet, gH);
+        }
+        return new Evaluated(Nd4j.createFromArray(losses).castTo(w.dataType()), out);
     }
 
     /** One forward evaluation: softmax of A, encoder pass, head pass. */

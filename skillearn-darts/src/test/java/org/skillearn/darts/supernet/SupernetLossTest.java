@@ -1,5 +1,6 @@
 package org.skillearn.darts.supernet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,36 @@ class SupernetLossTest {
             assertTrue(err < 1e-4, name + ": relative error " + err);
         }
         System.out.printf("[SupernetLoss %s] VJP vs FD: W max rel error %.2e%n", memory, worst);
+    }
+
+    /**
+     * The one-pass evaluation (forward and reverse pass in one workspace scope, no recomputed
+     * forward) equals the tape's forward then backward bit for bit, values and products, and its
+     * upstream function sees the values it returns.
+     */
+    @ParameterizedTest
+    @EnumSource(SupernetLoss.Memory.class)
+    void onePassEvaluationEqualsTheTapeBitForBit(SupernetLoss.Memory memory) {
+        SupernetFixture f = new SupernetFixture(TWO_NODES, 4, 8, 23, 0.5);
+        SupernetLoss loss = new SupernetLoss(f.net, f.w, f.a, memory);
+        Bindings params = s -> s == f.w ? f.wValue : f.aValue;
+        ImageBatch batch = f.data.next();
+        INDArray u = Nd4j.createFromArray(0.7, -1.1, 0.25, 2.0);
+        ExampleFunction.Tape tape = loss.forward(params, batch);
+        Map<ParameterSet, INDArray> expected = tape.backward(u, Set.of(f.w, f.a));
+        double[][] seen = new double[1][];
+        ExampleFunction.Evaluated e = loss.evaluate(params, batch, v -> {
+            seen[0] = v.toDoubleVector();
+            return u;
+        }, Set.of(f.w, f.a));
+        assertEquals(tape.values(), e.values());
+        assertArrayEquals(tape.values().toDoubleVector(), seen[0]);
+        assertEquals(expected.get(f.w), e.gradients().get(f.w));
+        assertEquals(expected.get(f.a), e.gradients().get(f.a));
+        ExampleFunction.Evaluated onlyA = loss.evaluate(params, batch, v -> u, Set.of(f.a));
+        assertEquals(Set.of(f.a), onlyA.gradients().keySet());
+        assertEquals(expected.get(f.a), onlyA.gradients().get(f.a));
+        assertTrue(loss.evaluate(params, batch, v -> u, Set.of()).gradients().isEmpty());
     }
 
     /** Uniform u = 1/N gives the mean objective's gradient, and the per-example losses average to its value. */

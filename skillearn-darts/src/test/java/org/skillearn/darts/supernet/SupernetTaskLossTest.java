@@ -3,6 +3,7 @@ package org.skillearn.darts.supernet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -105,6 +106,23 @@ class SupernetTaskLossTest {
     }
 
     /** A recomputing tape stays valid after other evaluations reuse the workspace, and agrees with a kept (heap) pass. */
+    /** The one-pass evaluation equals the tape's forward then backward bit for bit, in both memory modes. */
+    @Test
+    void onePassEvaluationEqualsTheTapeBitForBit() {
+        for (SupernetTaskLoss.Memory memory : SupernetTaskLoss.Memory.values()) {
+            Fixture f = new Fixture(31, 5);
+            SupernetTaskLoss loss = new SupernetTaskLoss(f.encoder, f.a, f.w, f.h, memory);
+            INDArray u = Nd4j.createFromArray(0.3, -0.8, 1.5, 0.1, -2.0);
+            ExampleFunction.Tape tape = loss.forward(f.bindings(), f.batch);
+            Map<ParameterSet, INDArray> expected = tape.backward(u, Set.of(f.a, f.w, f.h));
+            ExampleFunction.Evaluated e = loss.evaluate(f.bindings(), f.batch, v -> u, Set.of(f.a, f.w, f.h));
+            assertEquals(tape.values(), e.values(), memory + ": values");
+            for (ParameterSet set : List.of(f.a, f.w, f.h)) {
+                assertEquals(expected.get(set), e.gradients().get(set), memory + ": " + set.symbol());
+            }
+        }
+    }
+
     @Test
     void tapesStayValidUntilTheirBackwardPassInBothMemoryModes() {
         Fixture f = new Fixture(23, 3);
