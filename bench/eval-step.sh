@@ -32,4 +32,4 @@ if [ -n "${TORCH_REF:-}" ]; then
   "${PYTHON:-python3}" "$TORCH_REF" "$@"
 fi
 echo "== skillearn (ND4J)"
-java -cp "$cp" org.skillearn.darts.bench.EvalStepBenchmark "$@" 2>&1 | grep -v ' INFO '
+java -Xmn64m -cp "$cp" org.skillearn.darts.bench.EvalStepBenchmark "$@" 2>&1 | grep -v ' INFO '

@@ -22,7 +22,7 @@ for order in 1 2; do
     "${PYTHON:-python3}" "$TORCH_REF" --order "$order" --steps "$((order == 1 ? 10 : 5))" "$@"
   fi
   echo "== skillearn (ND4J), order $order"
-  OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx6g -cp "$cp" \
+  OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx6g -Xmn64m -cp "$cp" \
     org.skillearn.darts.bench.SearchStepBenchmark --order "$order" --steps "$((order == 1 ? 5 : 3))" --warmup 1 "$@" \
     2>&1 | grep -v ' INFO '
 done
