@@ -9,6 +9,7 @@ Build first: mvn -B -q install -DskipTests. Run from anywhere; it changes to the
 
   TORCH_REF_DIR=../shared/bench/torch_ref PYTHON=~/torchvenv/bin/python python3 bench/size_table.py
   python3 bench/size_table.py --channels 8 --batches 32 --kinds search1   (a subset)
+BENCH_LOCK=/path/to/lockfile runs each measurement under flock(1) on that file.
 """
 import argparse
 import csv
@@ -36,6 +37,9 @@ def parse(out, what):
 
 def run(cmd, env_extra, what):
     env = dict(os.environ, **env_extra)
+    lock = os.environ.get("BENCH_LOCK")
+    if lock:  # one measurement at a time on a shared machine: flock(1) around each run
+        cmd = ["flock", lock] + cmd
     p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"size_table.py: {what} failed (exit {p.returncode}):\n{(p.stdout + p.stderr)[-2000:]}")

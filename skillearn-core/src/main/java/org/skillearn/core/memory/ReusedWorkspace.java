@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.skillearn.core.runtime.NativeRuntime;
 import org.skillearn.core.runtime.ScopedDeallocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,12 @@ public final class ReusedWorkspace {
      * step held ≈120 MB it never used.
      */
     static final double HEADROOM = 0.05;
+    /**
+     * Spare room when a run spilled, as a fraction of the size it needed. Larger than the learning
+     * headroom: a run that spills once (the kernel threads share work differently from run to run)
+     * tends to spill again by a little, and re-creating a GB-sized workspace costs a second.
+     */
+    static final double ENLARGE_HEADROOM = 0.15;
     private static final Logger LOG = LoggerFactory.getLogger(ReusedWorkspace.class);
 
     private final String learnId;
@@ -92,15 +99,18 @@ public final class ReusedWorkspace {
         if (f == null) {
             long size = ws.getCurrentSize();
             Nd4j.getWorkspaceManager().destroyWorkspace(ws);
+            // the learning run's arrays were ordinary allocations; most came from glibc's heap
+            NativeRuntime.returnFreedMemory();
             fixed.set(fixedOf(Math.max(size, 1L << 20)));
             LOG.debug("workspace {} on {}: learned {} bytes", fixedId, Thread.currentThread().getName(), size);
             return;
         }
         long spilled = ws instanceof Nd4jWorkspace n ? n.getSpilledSize() : 0;
         if (spilled > 0) {
-            long size = (long) ((ws.getCurrentSize() + spilled) * (1 + HEADROOM));
+            long size = (long) ((ws.getCurrentSize() + spilled) * (1 + ENLARGE_HEADROOM));
             // the manager must forget it too: it would hand back the destroyed workspace, old size and all
             Nd4j.getWorkspaceManager().destroyWorkspace(ws);
+            NativeRuntime.returnFreedMemory();
             fixed.set(fixedOf(size));
             LOG.debug("workspace {} on {}: {} bytes spilled, enlarged to {}", fixedId, Thread.currentThread().getName(), spilled, size);
         }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *       limit), or JavaCPP's own {@code -Dorg.bytedeco.javacpp.maxphysicalbytes} (which wins). Allocations
  *       fail once the resident set passes 90 % of the limit, which leaves room for the allocation in
  *       flight (one tensor larger than the remaining 10 % can still pass the limit).</li>
- *   <li><b>Returning freed memory.</b> glibc's mmap threshold is fixed at 1 MiB, so that tensor
- *       buffers go back to the system when freed instead of staying in the process.</li>
+ *   <li><b>Returning freed memory.</b> glibc's mmap threshold is fixed at 32 MiB, so that workspaces
+ *       go back to the system when freed instead of staying in the process, while tensor-sized
+ *       temporaries of native kernels are reused from the heap ({@link #returnFreedMemory()}).</li>
  * </ul>
  * The first two must be in place before ND4J loads its native library. {@link #configure()} is called by the
  * library's entry points (program states, solvers, the run loop, the kernel threads, the DARTS supernet and
@@ -82,16 +83,23 @@ public final class NativeRuntime {
         int setenv(String name, String value, int overwrite);
 
         int mallopt(int param, int value);
+
+        int malloc_trim(long pad);
     }
 
     /** glibc's {@code M_MMAP_THRESHOLD}. */
     private static final int M_MMAP_THRESHOLD = -3;
     /**
-     * Allocations from this size up are mapped, and unmapped when freed. 128 KiB cost the supernet's
-     * search step ≈15 % (6.98 against 6.08 s per order-1 step, more page faults on mid-sized
-     * temporaries); 1 MiB measured as fast as glibc's default (5.86 s) and still returns freed workspaces.
+     * Allocations from this size up are mapped, and unmapped when freed; smaller ones come from
+     * glibc's heap and are reused. 128 KiB cost the supernet's search step ≈15 % (more page faults on
+     * mid-sized temporaries). 1 MiB was as fast at C = 8, but oneDNN allocates a reorder buffer the
+     * size of a tensor in every convolution backward: at C = 16, batch 96 those were mapped and
+     * unmapped ≈600 times a second (24.6 M page faults, 43 s of system time in a 4-step run, an
+     * order-1 step of 10.8 s); at 32 MiB they are reused (5.7 s a step, 3.7 M page faults).
+     * Workspaces, far larger, are still mapped and returned when freed; the memory spilled arrays and
+     * learning runs leave in the heap is handed back by {@link #returnFreedMemory()}.
      */
-    static final int MMAP_THRESHOLD_BYTES = 1 << 20;
+    static final int MMAP_THRESHOLD_BYTES = 32 << 20;
 
     private NativeRuntime() {
     }
@@ -179,7 +187,7 @@ public final class NativeRuntime {
     }
 
     /**
-     * Fixes glibc's mmap threshold at {@value #MMAP_THRESHOLD_BYTES} bytes. By default glibc raises the
+     * Fixes glibc's mmap threshold at {@link #MMAP_THRESHOLD_BYTES} bytes. By default glibc raises the
      * threshold to the size of each large block freed, after which blocks of that size come from its
      * heap and, once freed, stay in the process: measured, every 200 MB workspace that was learned
      * and released stayed resident (the resident set grew by 200 MB a time), and an LPT search on the
@@ -188,13 +196,41 @@ public final class NativeRuntime {
      */
     private static void fixMmapThreshold() {
         try {
-            CLibrary c = Native.loadLibrary("c", CLibrary.class);
-            if (c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) != 1) {
+            CLibrary c = cLibrary();
+            if (c == null || c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) != 1) {
                 LOG.debug("mallopt(M_MMAP_THRESHOLD) was refused");
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.debug("glibc's mmap threshold not set: {}", e.toString());
         }
+    }
+
+    /**
+     * Hands memory freed inside glibc's heap back to the system ({@code malloc_trim(0)}): called after
+     * a workspace's learning run or a run that spilled, whose arrays came from the heap (below the mmap
+     * threshold) and would otherwise stay resident beside the workspace that replaces them. A few
+     * milliseconds; a no-op where glibc is not the C library.
+     */
+    public static void returnFreedMemory() {
+        CLibrary c = cLibrary();
+        if (c != null) {
+            c.malloc_trim(0);
+        }
+    }
+
+    private static volatile CLibrary cLibrary;
+    private static volatile boolean cLibraryMissing;
+
+    private static CLibrary cLibrary() {
+        if (cLibrary == null && !cLibraryMissing) {
+            try {
+                cLibrary = Native.loadLibrary("c", CLibrary.class);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                cLibraryMissing = true;
+                LOG.debug("glibc not available: {}", e.toString());
+            }
+        }
+        return cLibrary;
     }
 
     private static void setEnvironment(int threads) {
