@@ -16,7 +16,7 @@ import org.skillearn.core.memory.ForkScope;
  * The evaluation network's operations run as a task graph on the kernel threads (issue 20): each
  * as soon as its input is computed, so the order and the threads vary from step to step. Training
  * steps with drop path, BN statistics and the auxiliary head must equal the sequential ones bit for
- * bit, in float (the float kernels of the ops) and in double, and so must
+ * bit, in float (the stem's and the ops' Java kernels) and in double, and so must
  * runs in other orders the graph allows (a task that reads a value it does not wait for, or sums
  * in the order the tasks happen to finish, fails them). {@link EvaluationNetworkTest#MIXED}'s
  * nodes read earlier nodes, so states are read by several operations and cells. The tests run
