@@ -243,7 +243,18 @@ public final class ForkScope implements AutoCloseable {
      * @throws RuntimeException         the first exception a task threw (after every started task ended)
      */
     public static void graphInCurrent(int[][] prerequisites, IntConsumer task) {
-        TaskGraphRun.check(prerequisites);
+        graphInCurrent(prerequisites, null, task);
+    }
+
+    /**
+     * {@link #graphInCurrent(int[][], IntConsumer)} where a thread takes the ready task of highest
+     * {@code priority} (ties: smallest index); null priorities: smallest index first.
+     *
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it,
+     *                                  or there is not one priority per task
+     */
+    public static void graphInCurrent(int[][] prerequisites, double[] priority, IntConsumer task) {
+        TaskGraphRun.check(prerequisites, priority);
         ForkScope s = CURRENT.get();
         if (s == null || IN_TASK.get() || Nd4j.getMemoryManager().getCurrentWorkspace() != s.callerWorkspace) {
             for (int i = 0; i < prerequisites.length; i++) {
@@ -251,7 +262,7 @@ public final class ForkScope implements AutoCloseable {
             }
             return;
         }
-        s.graph(prerequisites, task);
+        s.graph(prerequisites, priority, task);
     }
 
     /**
@@ -266,10 +277,24 @@ public final class ForkScope implements AutoCloseable {
      * @throws RuntimeException         the first exception a task threw (after every started task ended)
      */
     public void graph(int[][] prerequisites, IntConsumer task) {
+        graph(prerequisites, null, task);
+    }
+
+    /**
+     * {@link #graph(int[][], IntConsumer)} where a thread takes the ready task of highest
+     * {@code priority} (ties: smallest index); null priorities: smallest index first. Priorities
+     * choose the order only: with no threads the tasks still run in index order.
+     *
+     * @throws IllegalStateException    if the scope is closed
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it,
+     *                                  or there is not one priority per task
+     * @throws RuntimeException         the first exception a task threw (after every started task ended)
+     */
+    public void graph(int[][] prerequisites, double[] priority, IntConsumer task) {
         if (closed) {
             throw new IllegalStateException("fork scope is closed");
         }
-        TaskGraphRun.check(prerequisites);
+        TaskGraphRun.check(prerequisites, priority);
         int n = prerequisites.length;
         if (opened.isEmpty() || n <= 1 || IN_TASK.get()) {
             for (int i = 0; i < n; i++) {
@@ -277,7 +302,7 @@ public final class ForkScope implements AutoCloseable {
             }
             return;
         }
-        TaskGraphRun run = new TaskGraphRun(prerequisites, task);
+        TaskGraphRun run = new TaskGraphRun(prerequisites, priority, task);
         List<CompletableFuture<Void>> helpers = new ArrayList<>();
         for (Worker w : opened) {
             helpers.add(w.submit(run::drain));
@@ -438,13 +463,16 @@ public final class ForkScope implements AutoCloseable {
         private final IntConsumer task;
         private final int[][] dependents;
         private final int[] waitingFor;
-        private final PriorityQueue<Integer> ready = new PriorityQueue<>();
+        private final PriorityQueue<Integer> ready;
         private final List<SharedLoop> loops = new ArrayList<>();
         private int unfinished;
         private Throwable failure;
 
-        TaskGraphRun(int[][] prerequisites, IntConsumer task) {
+        TaskGraphRun(int[][] prerequisites, double[] priority, IntConsumer task) {
             this.task = task;
+            this.ready = priority == null ? new PriorityQueue<>()
+                    : new PriorityQueue<>((a, b) -> priority[a] != priority[b] ? Double.compare(priority[b], priority[a])
+                            : Integer.compare(a, b));
             int n = prerequisites.length;
             int[] count = new int[n];
             for (int[] pre : prerequisites) {
@@ -470,8 +498,11 @@ public final class ForkScope implements AutoCloseable {
             unfinished = n;
         }
 
-        /** Throws unless every prerequisite of each task is a task before it. */
-        static void check(int[][] prerequisites) {
+        /** Throws unless every prerequisite of each task is a task before it, and priorities (if any) are one per task. */
+        static void check(int[][] prerequisites, double[] priority) {
+            if (priority != null && priority.length != prerequisites.length) {
+                throw new IllegalArgumentException(priority.length + " priorities for " + prerequisites.length + " tasks");
+            }
             for (int i = 0; i < prerequisites.length; i++) {
                 for (int p : prerequisites[i]) {
                     if (p < 0 || p >= i) {

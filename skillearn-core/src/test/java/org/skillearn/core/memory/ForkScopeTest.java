@@ -272,6 +272,38 @@ class ForkScopeTest {
         assertFalse(inner.contains(Thread.currentThread()));
     }
 
+    @Test
+    void theReadyTasksOfHighestPriorityStartFirst() {
+        // eight independent tasks; priority 7 − i for the even ones, i for the odd ones
+        int n = 8;
+        double[] priority = new double[n];
+        for (int i = 0; i < n; i++) {
+            priority[i] = i % 2 == 0 ? 7 - i : i;
+        }
+        int threads = ForkScope.threads() + 1;
+        Set<Integer> startedFirst = ConcurrentHashMap.newKeySet();
+        AtomicInteger finished = new AtomicInteger();
+        try (ForkScope fork = ForkScope.open(WS)) {
+            fork.graph(new int[n][0], priority, i -> {
+                if (finished.get() == 0) {
+                    startedFirst.add(i);
+                }
+                sleepMillis(50);
+                finished.incrementAndGet();
+            });
+        }
+        assertEquals(n, finished.get());
+        Set<Integer> top = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (priority[i] >= n - threads) {
+                top.add(i);
+            }
+        }
+        assertTrue(top.containsAll(startedFirst), startedFirst + " started before any task ended; the " + threads
+                + " of highest priority are " + top);
+        assertThrows(IllegalArgumentException.class, () -> ForkScope.graphInCurrent(new int[2][0], new double[3], i -> { }));
+    }
+
     private static void sleepMillis(long ms) {
         try {
             Thread.sleep(ms);

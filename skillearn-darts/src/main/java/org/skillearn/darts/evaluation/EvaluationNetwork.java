@@ -38,6 +38,8 @@ public final class EvaluationNetwork {
     private final AuxiliaryHead auxiliary;
     private final long featureChannels;
     private final WeightSpec spec = new WeightSpec();
+    private final TaskTimes forwardTimes = new TaskTimes();
+    private final TaskTimes backwardTimes = new TaskTimes();
 
     /** The network for {@code genotype} on square images of side {@code imageSide}. */
     public EvaluationNetwork(EvaluationNetworkConfig config, Genotype genotype, int imageSide) {
@@ -128,12 +130,12 @@ public final class EvaluationNetwork {
 
         /**
          * The stem on this thread, then the cells and the auxiliary head as one {@link TaskGraph}
-         * (an operation starts once its input is computed, on whichever kernel thread is free), then
-         * pooling and the classifier.
+         * (an operation starts once its input is computed, on whichever kernel thread is free, the
+         * longest remaining path of earlier passes first), then pooling and the classifier.
          */
         private Pass(INDArray x, Params p, boolean withAuxiliary, double dropProb, Random rng) {
             this.stemPass = stem.forward(x, p);
-            TaskGraph graph = new TaskGraph();
+            TaskGraph graph = new TaskGraph(forwardTimes);
             TaskGraph.Value s0 = TaskGraph.known(stemPass.s0());
             TaskGraph.Value s1 = TaskGraph.known(stemPass.s1());
             AuxiliaryHead.Pass[] a = new AuxiliaryHead.Pass[1];
@@ -175,7 +177,7 @@ public final class EvaluationNetwork {
             tw.assign(dLogits.transpose().mmul(pooled));
             grads.target(CLASSIFIER_BIAS).assign(dLogits.sum(0));
             INDArray dLast = GlobalAveragePool.backward(dLogits.mmul(classifierW), lastShape);
-            TaskGraph graph = new TaskGraph();
+            TaskGraph graph = new TaskGraph(backwardTimes);
             TaskGraph.Value dAux = auxPass == null ? null : graph.add(() -> auxPass.backward(dAuxiliary, grads));
             int n = cells.size();
             TaskGraph.Value[][] dIn = new TaskGraph.Value[n][];

@@ -47,6 +47,20 @@ final class TaskGraph {
 
     private final List<Runnable> work = new ArrayList<>();
     private final List<int[]> prerequisites = new ArrayList<>();
+    private final TaskTimes times;
+
+    /** A graph whose tasks run in index order when several are ready. */
+    TaskGraph() {
+        this(null);
+    }
+
+    /**
+     * A graph whose run records its task times in {@code times} and takes the ready task of
+     * highest priority from the times of earlier runs ({@link TaskTimes}).
+     */
+    TaskGraph(TaskTimes times) {
+        this.times = times;
+    }
 
     /** A value known before the graph runs: no task computes it. */
     static Value known(INDArray a) {
@@ -85,16 +99,25 @@ final class TaskGraph {
     }
 
     /**
-     * Runs every task: in the fork scope open on this thread, or in index order without one; in a
-     * random order the inputs allow under {@link #shuffled}.
+     * Runs every task: in the fork scope open on this thread (by priority when the graph has
+     * {@link TaskTimes}), or in index order without one; in a random order the inputs allow under
+     * {@link #shuffled}.
      */
     void run() {
         int[][] pre = prerequisites.toArray(new int[0][]);
         Random shuffle = SHUFFLED.get();
         if (shuffle != null) {
             runShuffled(pre, shuffle);
-        } else {
+        } else if (times == null) {
             ForkScope.graphInCurrent(pre, i -> work.get(i).run());
+        } else {
+            long[] took = new long[pre.length];
+            ForkScope.graphInCurrent(pre, times.priorities(pre), i -> {
+                long start = System.nanoTime();
+                work.get(i).run();
+                took[i] = System.nanoTime() - start;
+            });
+            times.record(took);
         }
     }
 
