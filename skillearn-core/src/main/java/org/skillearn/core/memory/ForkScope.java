@@ -30,7 +30,9 @@ import org.skillearn.core.runtime.NativeRuntime;
  *
  * <p>Results: {@link #forEach} returns when every index has run; tasks write their results into
  * slots the caller combines afterwards in a fixed order, so results do not depend on which thread
- * ran what (the parallel path is bit-identical to the sequential one).
+ * ran what (the parallel path is bit-identical to the sequential one). {@link #graph} runs tasks
+ * with prerequisites, each as soon as those have run, under the same rule: a task combines what its
+ * prerequisites computed in a fixed order, whichever thread ran them and when.
  *
  * <p>Threads: {@code -D}{@value #THREADS_PROPERTY}{@code =N} worker threads beside the caller (default:
  * available processors − 1; 0 runs everything on the calling thread). A {@code forEach} called
@@ -523,7 +525,7 @@ public final class ForkScope implements AutoCloseable {
                     SharedLoop help = null;
                     synchronized (this) {
                         while (failure == null && unfinished > 0 && ready.isEmpty() && (help = openLoop()) == null) {
-                            waitUninterruptibly();
+                            awaitChange();
                         }
                         if (failure != null || unfinished == 0) {
                             return;
@@ -600,13 +602,14 @@ public final class ForkScope implements AutoCloseable {
             synchronized (this) {
                 loops.remove(l);
                 while (l.helpers > 0) {
-                    waitUninterruptibly();
+                    awaitChange();
                 }
             }
             l.rethrow();
         }
 
-        private void waitUninterruptibly() {
+        /** Waits on this run's monitor (held) for another thread's notification; an interrupt ends the wait with an exception. */
+        private void awaitChange() {
             try {
                 wait();
             } catch (InterruptedException e) {
