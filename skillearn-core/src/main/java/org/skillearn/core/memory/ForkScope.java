@@ -2,6 +2,7 @@ package org.skillearn.core.memory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,9 @@ import org.skillearn.core.runtime.NativeRuntime;
  *
  * <p>Results: {@link #forEach} returns when every index has run; tasks write their results into
  * slots the caller combines afterwards in a fixed order, so results do not depend on which thread
- * ran what (the parallel path is bit-identical to the sequential one).
+ * ran what (the parallel path is bit-identical to the sequential one). {@link #graph} runs tasks
+ * with prerequisites, each as soon as those have run, under the same rule: a task combines what its
+ * prerequisites computed in a fixed order, whichever thread ran them and when.
  *
  * <p>Threads: {@code -D}{@value #THREADS_PROPERTY}{@code =N} worker threads beside the caller (default:
  * available processors − 1; 0 runs everything on the calling thread). A {@code forEach} called
@@ -44,6 +47,8 @@ public final class ForkScope implements AutoCloseable {
     private static final ThreadLocal<ForkScope> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Boolean> SEQUENTIAL = ThreadLocal.withInitial(() -> false);
+    /** The task graph whose task this thread is running, or null: its {@link #loop}s may be shared. */
+    private static final ThreadLocal<TaskGraphRun> GRAPH_TASK = new ThreadLocal<>();
     private static volatile List<Worker> workers;
     /** The thread whose scopes use the workers (one at a time; others run sequentially) and its open scopes. */
     private static Thread owner;
@@ -160,11 +165,16 @@ public final class ForkScope implements AutoCloseable {
      * A loop of plain Java work over [0, n) whose body allocates no ND4J arrays (a kernel written in
      * Java over {@code double[]} buffers): on the open scope's threads when one is open on this
      * thread, sequentially inside a task (both cores are busy already) or with {@value #THREADS_PROPERTY}
-     * {@code = 0}, and on Java's common fork-join pool otherwise.
+     * {@code = 0}, and on Java's common fork-join pool otherwise. Inside a task of a
+     * {@linkplain #graphInCurrent task graph} the graph's threads that wait for a ready task take
+     * iterations too.
      */
     public static void loop(int n, IntConsumer body) {
         ForkScope s = CURRENT.get();
-        if (IN_TASK.get() || SEQUENTIAL.get() || (s != null && s.opened.isEmpty()) || (s == null && pool().isEmpty())) {
+        TaskGraphRun graph = GRAPH_TASK.get();
+        if (graph != null) {
+            graph.shareLoop(n, body);
+        } else if (IN_TASK.get() || SEQUENTIAL.get() || (s != null && s.opened.isEmpty()) || (s == null && pool().isEmpty())) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }
@@ -218,6 +228,99 @@ public final class ForkScope implements AutoCloseable {
         RuntimeException theirs = awaitAll(helpers);
         if (mine != null) {
             throw mine;
+        }
+        if (theirs != null) {
+            throw theirs;
+        }
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every i in [0, n), n = {@code prerequisites.length}, each task
+     * once every task listed in {@code prerequisites[i]} has run, in the scope open on this thread
+     * ({@link #graph}); or sequentially in index order when {@link #forEachInCurrent} would run
+     * sequentially. Every prerequisite of task i must be a task before it (index order is then an
+     * order the graph allows).
+     *
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it
+     * @throws RuntimeException         the first exception a task threw (after every started task ended)
+     */
+    public static void graphInCurrent(int[][] prerequisites, IntConsumer task) {
+        graphInCurrent(prerequisites, null, task);
+    }
+
+    /**
+     * {@link #graphInCurrent(int[][], IntConsumer)} where a thread takes the ready task of highest
+     * {@code priority} (ties: smallest index); null priorities: smallest index first.
+     *
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it,
+     *                                  or there is not one priority per task
+     */
+    public static void graphInCurrent(int[][] prerequisites, double[] priority, IntConsumer task) {
+        TaskGraphRun.check(prerequisites, priority);
+        ForkScope s = CURRENT.get();
+        if (s == null || IN_TASK.get() || Nd4j.getMemoryManager().getCurrentWorkspace() != s.callerWorkspace) {
+            for (int i = 0; i < prerequisites.length; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        s.graph(prerequisites, priority, task);
+    }
+
+    /**
+     * Runs the tasks of a dependency graph ({@link #graphInCurrent}) on the calling thread and the
+     * workers: each thread takes the ready task of smallest index (a task is ready when its
+     * prerequisites have run), and a thread that finds none ready while tasks run takes iterations
+     * of the {@link #loop}s those tasks run. Returns when every task has run. What a task computes
+     * must not depend on which thread runs it or when, so that the results are those of index order.
+     *
+     * @throws IllegalStateException    if the scope is closed
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it
+     * @throws RuntimeException         the first exception a task threw (after every started task ended)
+     */
+    public void graph(int[][] prerequisites, IntConsumer task) {
+        graph(prerequisites, null, task);
+    }
+
+    /**
+     * {@link #graph(int[][], IntConsumer)} where a thread takes the ready task of highest
+     * {@code priority} (ties: smallest index); null priorities: smallest index first. Priorities
+     * choose the order only: with no threads the tasks still run in index order.
+     *
+     * @throws IllegalStateException    if the scope is closed
+     * @throws IllegalArgumentException if a prerequisite is not a task before the one that lists it,
+     *                                  or there is not one priority per task
+     * @throws RuntimeException         the first exception a task threw (after every started task ended)
+     */
+    public void graph(int[][] prerequisites, double[] priority, IntConsumer task) {
+        if (closed) {
+            throw new IllegalStateException("fork scope is closed");
+        }
+        TaskGraphRun.check(prerequisites, priority);
+        int n = prerequisites.length;
+        if (opened.isEmpty() || n <= 1 || IN_TASK.get()) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        TaskGraphRun run = new TaskGraphRun(prerequisites, priority, task);
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (Worker w : opened) {
+            helpers.add(w.submit(run::drain));
+        }
+        Throwable mine = null;
+        try {
+            run.drain();
+        } catch (RuntimeException | Error e) {
+            mine = e;
+        }
+        RuntimeException theirs = awaitAll(helpers);
+        if (mine instanceof Error err) {
+            throw err;
+        }
+        if (mine != null) {
+            throw (RuntimeException) mine;
         }
         if (theirs != null) {
             throw theirs;
@@ -350,6 +453,213 @@ public final class ForkScope implements AutoCloseable {
     /** Worker threads the pool has (or will have). */
     public static int threads() {
         return NativeRuntime.countProperty(THREADS_PROPERTY, 0, Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /**
+     * One run of a task graph ({@link #graph}): the ready tasks, the prerequisites each waiting task
+     * still waits for, and the loops running tasks share with the threads that have no task to take.
+     * Every field is guarded by this object's monitor.
+     */
+    private static final class TaskGraphRun {
+
+        private final IntConsumer task;
+        private final int[][] dependents;
+        private final int[] waitingFor;
+        private final PriorityQueue<Integer> ready;
+        private final List<SharedLoop> loops = new ArrayList<>();
+        private int unfinished;
+        private Throwable failure;
+
+        TaskGraphRun(int[][] prerequisites, double[] priority, IntConsumer task) {
+            this.task = task;
+            this.ready = priority == null ? new PriorityQueue<>()
+                    : new PriorityQueue<>((a, b) -> priority[a] != priority[b] ? Double.compare(priority[b], priority[a])
+                            : Integer.compare(a, b));
+            int n = prerequisites.length;
+            int[] count = new int[n];
+            for (int[] pre : prerequisites) {
+                for (int p : pre) {
+                    count[p]++;
+                }
+            }
+            dependents = new int[n][];
+            for (int i = 0; i < n; i++) {
+                dependents[i] = new int[count[i]];
+            }
+            int[] filled = new int[n];
+            waitingFor = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int p : prerequisites[i]) {
+                    dependents[p][filled[p]++] = i;
+                }
+                waitingFor[i] = prerequisites[i].length;
+                if (waitingFor[i] == 0) {
+                    ready.add(i);
+                }
+            }
+            unfinished = n;
+        }
+
+        /** Throws unless every prerequisite of each task is a task before it, and priorities (if any) are one per task. */
+        static void check(int[][] prerequisites, double[] priority) {
+            if (priority != null && priority.length != prerequisites.length) {
+                throw new IllegalArgumentException(priority.length + " priorities for " + prerequisites.length + " tasks");
+            }
+            for (int i = 0; i < prerequisites.length; i++) {
+                for (int p : prerequisites[i]) {
+                    if (p < 0 || p >= i) {
+                        throw new IllegalArgumentException("task " + i + " lists " + p + " as a prerequisite; prerequisites must"
+                                + " be tasks before it");
+                    }
+                }
+            }
+        }
+
+        /** One thread's part: takes ready tasks (or shared loop iterations) until every task has run or one failed. */
+        void drain() {
+            boolean was = IN_TASK.get();
+            IN_TASK.set(true);
+            try {
+                while (true) {
+                    int next;
+                    SharedLoop help = null;
+                    synchronized (this) {
+                        while (failure == null && unfinished > 0 && ready.isEmpty() && (help = openLoop()) == null) {
+                            awaitChange();
+                        }
+                        if (failure != null || unfinished == 0) {
+                            return;
+                        }
+                        next = help == null ? ready.poll() : -1;
+                        if (help != null) {
+                            help.helpers++;
+                        }
+                    }
+                    if (help != null) {
+                        help.drain();
+                        synchronized (this) {
+                            help.helpers--;
+                            notifyAll();
+                        }
+                    } else {
+                        run(next);
+                    }
+                }
+            } finally {
+                IN_TASK.set(was);
+            }
+        }
+
+        private void run(int t) {
+            GRAPH_TASK.set(this);
+            try {
+                task.accept(t);
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                    notifyAll();
+                }
+                throw e;
+            } finally {
+                GRAPH_TASK.remove();
+            }
+            synchronized (this) {
+                unfinished--;
+                for (int d : dependents[t]) {
+                    if (--waitingFor[d] == 0) {
+                        ready.add(d);
+                    }
+                }
+                notifyAll();
+            }
+        }
+
+        /** A shared loop with iterations left, or null. */
+        private SharedLoop openLoop() {
+            for (SharedLoop l : loops) {
+                if (l.hasWork()) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Runs {@code body} over [0, n) on this thread, offering its iterations to the threads that
+         * wait for a ready task; returns when every iteration has run.
+         */
+        void shareLoop(int n, IntConsumer body) {
+            SharedLoop l = new SharedLoop(n, body);
+            if (n > 1) {
+                synchronized (this) {
+                    loops.add(l);
+                    notifyAll();
+                }
+            }
+            l.drain();
+            synchronized (this) {
+                loops.remove(l);
+                while (l.helpers > 0) {
+                    awaitChange();
+                }
+            }
+            l.rethrow();
+        }
+
+        /** Waits on this run's monitor (held) for another thread's notification; an interrupt ends the wait with an exception. */
+        private void awaitChange() {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a task of the graph", e);
+            }
+        }
+    }
+
+    /** The iterations of one {@link #loop} inside a graph task, taken in turn by the threads that run it. */
+    private static final class SharedLoop {
+
+        private final int n;
+        private final IntConsumer body;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile Throwable failure;
+        /** Threads other than the loop's own running its iterations (guarded by the graph run's monitor). */
+        private int helpers;
+
+        SharedLoop(int n, IntConsumer body) {
+            this.n = n;
+            this.body = body;
+        }
+
+        boolean hasWork() {
+            return next.get() < n;
+        }
+
+        void drain() {
+            try {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(n);
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+
+        void rethrow() {
+            Throwable f = failure;
+            if (f instanceof Error err) {
+                throw err;
+            }
+            if (f != null) {
+                throw (RuntimeException) f;
+            }
+        }
     }
 
     /** A daemon thread running submitted work in order, with its own open workspaces. */

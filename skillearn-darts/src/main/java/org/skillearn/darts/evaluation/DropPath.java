@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class DropPath {
 
+    /** The per-example factors m_n/(1−p), a column [n, 1]. */
     private final INDArray scale;
 
     private DropPath(INDArray scale) {
@@ -28,13 +29,18 @@ final class DropPath {
         for (int i = 0; i < n; i++) {
             m[i] = rng.nextDouble() < 1 - p ? 1.0 / (1 - p) : 0.0;
         }
-        return new DropPath(Nd4j.create(m).castTo(type));
+        return new DropPath(Nd4j.create(m).castTo(type).reshape(n, 1));
     }
 
-    /** x · mask (a new array). */
+    /**
+     * x · mask (a new array), x [n, …]: one broadcast over the rows of x viewed as [n, rest] (the
+     * rank-4 broadcast along axis 0 took ≈9× as long on 64×8×28×28 maps).
+     */
     INDArray apply(INDArray x) {
+        long n = x.size(0);
+        long rest = x.length() / n;
         INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(x, scale, y, 0));
+        Nd4j.getExecutioner().exec(new BroadcastMulOp(x.reshape('c', n, rest), scale, y.reshape('c', n, rest), 0));
         return y;
     }
 }

@@ -20,7 +20,9 @@ import org.skillearn.darts.ops.WeightSpec;
  * global average pooling, linear classifier, and the {@link AuxiliaryHead} after the cell at 2/3
  * depth. Every BN is affine with running statistics
  * ({@link #statistics()}: training or evaluation mode). Forward and backward are eager ND4J ops
- * over the same kernels as the search network.
+ * over the same kernels as the search network; in an open fork scope the cells' operations and the
+ * auxiliary head run as a {@link TaskGraph}, each as soon as its input is ready, bit for bit as
+ * the sequential pass.
  */
 public final class EvaluationNetwork {
 
@@ -36,6 +38,8 @@ public final class EvaluationNetwork {
     private final AuxiliaryHead auxiliary;
     private final long featureChannels;
     private final WeightSpec spec = new WeightSpec();
+    private final TaskTimes forwardTimes = new TaskTimes();
+    private final TaskTimes backwardTimes = new TaskTimes();
 
     /** The network for {@code genotype} on square images of side {@code imageSide}. */
     public EvaluationNetwork(EvaluationNetworkConfig config, Genotype genotype, int imageSide) {
@@ -124,22 +128,31 @@ public final class EvaluationNetwork {
         private final INDArray logits;
         private final long[] lastShape;
 
+        /**
+         * The stem on this thread, then the cells and the auxiliary head as one {@link TaskGraph}
+         * (an operation starts once its input is computed, on whichever kernel thread is free, the
+         * longest remaining path of earlier passes first), then pooling and the classifier.
+         */
         private Pass(INDArray x, Params p, boolean withAuxiliary, double dropProb, Random rng) {
             this.stemPass = stem.forward(x, p);
-            INDArray s0 = stemPass.s0();
-            INDArray s1 = stemPass.s1();
-            AuxiliaryHead.Pass a = null;
+            TaskGraph graph = new TaskGraph(forwardTimes);
+            TaskGraph.Value s0 = TaskGraph.known(stemPass.s0());
+            TaskGraph.Value s1 = TaskGraph.known(stemPass.s1());
+            AuxiliaryHead.Pass[] a = new AuxiliaryHead.Pass[1];
             for (int i = 0; i < cells.size(); i++) {
-                cellPasses[i] = cells.get(i).forward(s0, s1, p, dropProb, rng);
+                cellPasses[i] = cells.get(i).forward(graph, s0, s1, p, dropProb, rng, x.size(0), x.dataType());
                 s0 = s1;
                 s1 = cellPasses[i].output();
                 if (withAuxiliary && auxiliary != null && i == config.auxiliaryCell()) {
-                    a = auxiliary.forward(s1, p);
+                    TaskGraph.Value in = s1;
+                    graph.add(() -> (a[0] = auxiliary.forward(in.get(), p)).logits(), in);
                 }
             }
-            this.auxPass = a;
-            this.lastShape = s1.shape();
-            this.pooled = s1.mean(2, 3);
+            graph.run();
+            this.auxPass = a[0];
+            INDArray last = s1.get();
+            this.lastShape = last.shape();
+            this.pooled = GlobalAveragePool.forward(last);
             this.classifierW = p.get(CLASSIFIER_WEIGHT);
             this.logits = pooled.mmul(classifierW.transpose()).addiRowVector(p.get(CLASSIFIER_BIAS));
         }
@@ -154,28 +167,51 @@ public final class EvaluationNetwork {
             return auxPass == null ? null : auxPass.logits();
         }
 
-        /** Back-propagates ∂L/∂logits and ∂L/∂auxiliaryLogits (null when absent) into {@code grads}. */
+        /**
+         * Back-propagates ∂L/∂logits and ∂L/∂auxiliaryLogits (null when absent) into {@code grads}:
+         * the classifier and pooling on this thread, then the auxiliary head and the cells from the
+         * last to the first as one {@link TaskGraph}, then the stem.
+         */
         public void backward(INDArray dLogits, INDArray dAuxiliary, Grads grads) {
             INDArray tw = grads.target(CLASSIFIER_WEIGHT);
             tw.assign(dLogits.transpose().mmul(pooled));
             grads.target(CLASSIFIER_BIAS).assign(dLogits.sum(0));
-            INDArray dPooled = dLogits.mmul(classifierW);
-            long hw = lastShape[2] * lastShape[3];
-            INDArray dS1 = dPooled.divi(hw).reshape(lastShape[0], lastShape[1], 1, 1).broadcast(lastShape).dup();
-            INDArray dS0 = null;
-            for (int i = cells.size() - 1; i >= 0; i--) {
-                if (auxPass != null && i == config.auxiliaryCell()) {
-                    dS1.addi(auxPass.backward(dAuxiliary, grads));
-                }
-                INDArray[] d = cellPasses[i].backward(dS1, grads);
-                INDArray nextS1 = d[1];
-                if (dS0 != null) {
-                    nextS1.addi(dS0);
-                }
-                dS0 = d[0];
-                dS1 = nextS1;
+            INDArray dLast = GlobalAveragePool.backward(dLogits.mmul(classifierW), lastShape);
+            TaskGraph graph = new TaskGraph(backwardTimes);
+            TaskGraph.Value dAux = auxPass == null ? null : graph.add(() -> auxPass.backward(dAuxiliary, grads));
+            int n = cells.size();
+            TaskGraph.Value[][] dIn = new TaskGraph.Value[n][];
+            for (int i = n - 1; i >= 0; i--) {
+                dIn[i] = cellPasses[i].backward(graph, outputGradient(graph, i, dLast, dIn, dAux), grads);
             }
+            graph.run();
+            INDArray dS0 = dIn[0][0].get();
+            INDArray dS1 = n > 1 ? dIn[0][1].get().addi(dIn[1][0].get()) : dIn[0][1].get();
             stemPass.backward(dS0, dS1, grads);
+        }
+
+        /**
+         * The task of ∂L/∂(output of cell i) from the cells reading it ({@code dIn}: each cell's
+         * {∂L/∂s0, ∂L/∂s1}): ∂L/∂s1 of cell i + 1 (the pooling's gradient {@code dLast} for the
+         * last cell), plus ∂L/∂s0 of cell i + 2, plus the auxiliary head's gradient after its cell,
+         * summed in that order.
+         */
+        private TaskGraph.Value outputGradient(TaskGraph graph, int i, INDArray dLast, TaskGraph.Value[][] dIn,
+                TaskGraph.Value dAux) {
+            int n = cells.size();
+            TaskGraph.Value next1 = i + 1 < n ? dIn[i + 1][1] : null;
+            TaskGraph.Value next0 = i + 2 < n ? dIn[i + 2][0] : null;
+            TaskGraph.Value aux = auxPass != null && i == config.auxiliaryCell() ? dAux : null;
+            return graph.add(() -> {
+                INDArray d = next1 == null ? dLast : next1.get();
+                if (next0 != null) {
+                    d.addi(next0.get());
+                }
+                if (aux != null) {
+                    d.addi(aux.get());
+                }
+                return d;
+            }, next1, next0, aux);
         }
     }
 

@@ -84,7 +84,7 @@ abstract sealed class EvaluationStem permits EvaluationStem.Cifar, EvaluationSte
 
         @Override
         Pass forward(INDArray x, Params p) {
-            Forward f = stem.forward(x, p);
+            ConvNorm.Pass f = stem.forward(x, p);
             return new Pass() {
                 @Override
                 public INDArray s0() {
@@ -156,7 +156,7 @@ abstract sealed class EvaluationStem permits EvaluationStem.Cifar, EvaluationSte
 
         @Override
         Pass forward(INDArray x, Params p) {
-            Forward a = stem0a.forward(x, p);
+            ConvNorm.Pass a = stem0a.forward(x, p);
             // stem0's ReLU between its two convolutions is the ReLU that opens ReluConvBn
             Forward b = stem0b.forward(a.output(), p);
             Forward c = stem1.forward(b.output(), p);

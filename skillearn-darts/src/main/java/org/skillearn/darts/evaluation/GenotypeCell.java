@@ -3,10 +3,10 @@ package org.skillearn.darts.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.skillearn.core.memory.ForkScope;
 import org.skillearn.darts.genotype.Gene;
 import org.skillearn.darts.genotype.Genotype;
 import org.skillearn.darts.ops.Block;
@@ -29,9 +29,10 @@ import org.skillearn.darts.ops.WeightSpec;
  * path on every operation but the identity during training, output the concat of the
  * genotype's concat states.
  *
- * <p>The two preprocessings, and the two operations of each node, are independent: in an open
- * {@link ForkScope} they run side by side, forward and backward; drop-path masks are drawn and the
- * branches summed afterwards in gene order, so the result is the sequential one bit for bit.
+ * <p>A pass is a set of tasks of a {@link TaskGraph} (the network's): each operation runs as soon
+ * as the state it reads is computed, beside the others, forward and backward; drop-path masks are
+ * drawn up front in gene order and every sum is taken in the sequential pass's order, so the result
+ * is the sequential one bit for bit.
  */
 final class GenotypeCell {
 
@@ -88,91 +89,153 @@ final class GenotypeCell {
         ops.forEach(o -> o.declare(spec));
     }
 
-    /** One forward evaluation of the cell. */
+    /** Whether gene {@code g}'s operation is the identity (a stride-1 skip), which drop path leaves alone. */
+    private boolean isIdentity(int g) {
+        return genes.get(g).op() == Primitive.SKIP_CONNECT && !(reduction && genes.get(g).input() < 2);
+    }
+
+    /**
+     * One forward evaluation of the cell, as tasks of a {@link TaskGraph}: the two preprocessings;
+     * per gene g, o_g(s_{j_g}) times its drop-path mask; per node, the sum of its two genes' outputs
+     * in gene order; the concat. An operation starts as soon as the state it reads is computed.
+     */
     final class Pass {
-        private final Forward p0;
-        private final Forward p1;
+        private final Forward[] pre = new Forward[2];
         private final EdgeInput[] inputs = new EdgeInput[ops.size()];
         private final CandidateOp.OpForward[] outs = new CandidateOp.OpForward[ops.size()];
         private final DropPath[] drops = new DropPath[ops.size()];
-        private final List<INDArray> states = new ArrayList<>();
-        private final INDArray output;
+        private final TaskGraph.Value[] states = new TaskGraph.Value[2 + genes.size() / 2];
+        private final TaskGraph.Value output;
 
-        private Pass(INDArray s0, INDArray s1, Params p, double dropProb, Random rng) {
-            Forward[] pre = new Forward[2];
-            ForkScope.forEachInCurrent(2, i -> pre[i] = (i == 0 ? pre0 : pre1).forward(i == 0 ? s0 : s1, p));
-            p0 = pre[0];
-            p1 = pre[1];
-            states.add(p0.output());
-            states.add(p1.output());
-            for (int node = 0; node < genes.size() / 2; node++) {
-                int first = 2 * node;
-                ForkScope.forEachInCurrent(2, b -> {
-                    int g = first + b;
-                    inputs[g] = new EdgeInput(states.get(genes.get(g).input()));
-                    outs[g] = ops.get(g).forward(inputs[g], p);
-                });
-                INDArray sum = null;
-                for (int g = first; g < first + 2; g++) {
-                    INDArray h = outs[g].output();
-                    boolean identity = genes.get(g).op() == Primitive.SKIP_CONNECT && !(reduction && genes.get(g).input() < 2);
-                    if (dropProb > 0 && !identity) {
-                        drops[g] = DropPath.draw(h.size(0), dropProb, rng, h.dataType());
-                        h = drops[g].apply(h);
-                    }
-                    sum = sum == null ? h.dup() : sum.addi(h);
+        /**
+         * Adds the forward tasks to {@code graph}. The drop-path masks (probability {@code dropProb},
+         * batches of {@code batch} examples of type {@code type}) are drawn from {@code rng} here,
+         * in gene order: the random stream is the sequential pass's whatever order the tasks run in.
+         */
+        private Pass(TaskGraph graph, TaskGraph.Value s0, TaskGraph.Value s1, Params p, double dropProb, Random rng, long batch,
+                DataType type) {
+            for (int g = 0; g < genes.size(); g++) {
+                if (dropProb > 0 && !isIdentity(g)) {
+                    drops[g] = DropPath.draw(batch, dropProb, rng, type);
                 }
-                states.add(sum);
             }
-            INDArray[] parts = new INDArray[concat.size()];
+            states[0] = graph.add(() -> (pre[0] = pre0.forward(s0.get(), p)).output(), s0);
+            states[1] = graph.add(() -> (pre[1] = pre1.forward(s1.get(), p)).output(), s1);
+            for (int node = 0; node < genes.size() / 2; node++) {
+                TaskGraph.Value a = operation(graph, 2 * node, p);
+                TaskGraph.Value b = operation(graph, 2 * node + 1, p);
+                states[2 + node] = graph.add(() -> a.get().add(b.get()), a, b);
+            }
+            TaskGraph.Value[] parts = new TaskGraph.Value[concat.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = states.get(concat.get(i));
+                parts[i] = states[concat.get(i)];
             }
-            output = Nd4j.concat(1, parts);
+            output = graph.add(() -> {
+                INDArray[] arrays = new INDArray[parts.length];
+                for (int i = 0; i < arrays.length; i++) {
+                    arrays[i] = parts[i].get();
+                }
+                return Nd4j.concat(1, arrays);
+            }, parts);
         }
 
-        INDArray output() {
+        /** The task of gene g: o_g(s_{j_g}), times its drop-path mask when it has one. */
+        private TaskGraph.Value operation(TaskGraph graph, int g, Params p) {
+            TaskGraph.Value x = states[genes.get(g).input()];
+            return graph.add(() -> {
+                inputs[g] = new EdgeInput(x.get());
+                outs[g] = ops.get(g).forward(inputs[g], p);
+                INDArray h = outs[g].output();
+                return drops[g] != null ? drops[g].apply(h) : h;
+            }, x);
+        }
+
+        /** The cell's output, the concat of its concat states (computed once the graph has run). */
+        TaskGraph.Value output() {
             return output;
         }
 
-        /** Back-propagates ∂L/∂output; writes weight gradients and returns {∂L/∂s0, ∂L/∂s1}. */
-        INDArray[] backward(INDArray dy, Grads grads) {
-            INDArray[] dStates = new INDArray[states.size()];
-            for (int i = 0; i < concat.size(); i++) {
-                INDArray slice = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(i * channels, (i + 1) * channels)).dup();
-                int s = concat.get(i);
-                dStates[s] = dStates[s] == null ? slice : dStates[s].addi(slice);
-            }
-            for (int node = genes.size() / 2 - 1; node >= 0; node--) {
-                INDArray dNode = dStates[2 + node];
-                if (dNode == null) {
-                    continue;
-                }
-                int first = 2 * node;
-                INDArray[] dx = new INDArray[2];
-                ForkScope.forEachInCurrent(2, b -> {
-                    int g = first + b;
-                    INDArray dh = drops[g] != null ? drops[g].apply(dNode) : dNode;
-                    EdgeGradient eg = new EdgeGradient();
-                    outs[g].backward(dh, 1.0, eg, grads);
-                    dx[b] = eg.total(inputs[g]);
-                });
-                for (int b = 0; b < 2; b++) {
-                    int j = genes.get(first + b).input();
-                    if (dx[b] != null) {
-                        dStates[j] = dStates[j] == null ? dx[b] : dStates[j].addi(dx[b]);
+        /**
+         * Adds the reverse pass from ∂L/∂output {@code dy} to {@code graph}, from the last node to the
+         * first: per state, the task summing its gradient once every operation reading it has passed
+         * its part back; per gene, the operation's backward (weight gradients into {@code grads});
+         * per preprocessing, its backward. Returns {∂L/∂s0, ∂L/∂s1}.
+         */
+        TaskGraph.Value[] backward(TaskGraph graph, TaskGraph.Value dy, Grads grads) {
+            TaskGraph.Value[] dx = new TaskGraph.Value[genes.size()];
+            TaskGraph.Value[] dStates = new TaskGraph.Value[states.length];
+            for (int s = states.length - 1; s >= 0; s--) {
+                dStates[s] = stateGradient(graph, s, dy, dx);
+                if (s >= 2) {
+                    for (int g = 2 * (s - 2); g < 2 * (s - 1); g++) {
+                        dx[g] = operationBackward(graph, g, dStates[s], grads);
                     }
                 }
             }
-            INDArray d0 = dStates[0] != null ? dStates[0] : Nd4j.zerosLike(p0.output());
-            INDArray d1 = dStates[1] != null ? dStates[1] : Nd4j.zerosLike(p1.output());
-            INDArray[] dIn = new INDArray[2];
-            ForkScope.forEachInCurrent(2, i -> dIn[i] = i == 0 ? p0.backward(d0, grads) : p1.backward(d1, grads));
-            return dIn;
+            TaskGraph.Value d0 = dStates[0];
+            TaskGraph.Value d1 = dStates[1];
+            return new TaskGraph.Value[] {
+                graph.add(() -> pre[0].backward(orZeros(d0.get(), pre[0]), grads), d0),
+                graph.add(() -> pre[1].backward(orZeros(d1.get(), pre[1]), grads), d1)};
+        }
+
+        private INDArray orZeros(INDArray d, Forward f) {
+            return d != null ? d : Nd4j.zerosLike(f.output());
+        }
+
+        /**
+         * The task of ∂L/∂s_s (null when nothing reads s): its slices of {@code dy} in concat order,
+         * then the gradients of the genes reading it, from the last node to the first and in gene
+         * order within a node, summed one after the other as the sequential reverse pass adds them.
+         */
+        private TaskGraph.Value stateGradient(TaskGraph graph, int s, TaskGraph.Value dy, TaskGraph.Value[] dx) {
+            List<Integer> readers = new ArrayList<>();
+            List<TaskGraph.Value> after = new ArrayList<>();
+            after.add(concat.contains(s) ? dy : null);
+            for (int node = genes.size() / 2 - 1; node >= 0; node--) {
+                for (int g = 2 * node; g < 2 * node + 2; g++) {
+                    if (genes.get(g).input() == s) {
+                        readers.add(g);
+                        after.add(dx[g]);
+                    }
+                }
+            }
+            return graph.add(() -> {
+                INDArray sum = null;
+                for (int i = 0; i < concat.size(); i++) {
+                    if (concat.get(i) == s) {
+                        INDArray slice = dy.get().get(NDArrayIndex.all(), NDArrayIndex.interval(i * channels, (i + 1) * channels)).dup();
+                        sum = sum == null ? slice : sum.addi(slice);
+                    }
+                }
+                for (int g : readers) {
+                    INDArray d = dx[g].get();
+                    if (d != null) {
+                        sum = sum == null ? d : sum.addi(d);
+                    }
+                }
+                return sum;
+            }, after.toArray(new TaskGraph.Value[0]));
+        }
+
+        /** The task of gene g's backward from its node's gradient: ∂L/∂s_{j_g} from this gene, or null. */
+        private TaskGraph.Value operationBackward(TaskGraph graph, int g, TaskGraph.Value dNode, Grads grads) {
+            return graph.add(() -> {
+                INDArray d = dNode.get();
+                if (d == null) {
+                    return null;
+                }
+                INDArray dh = drops[g] != null ? drops[g].apply(d) : d;
+                EdgeGradient eg = new EdgeGradient();
+                outs[g].backward(dh, 1.0, eg, grads);
+                return eg.total(inputs[g]);
+            }, dNode);
         }
     }
 
-    Pass forward(INDArray s0, INDArray s1, Params p, double dropProb, Random rng) {
-        return new Pass(s0, s1, p, dropProb, rng);
+    /** Adds one forward evaluation of the cell on states {@code s0} and {@code s1} to {@code graph}; see {@link Pass}. */
+    Pass forward(TaskGraph graph, TaskGraph.Value s0, TaskGraph.Value s1, Params p, double dropProb, Random rng, long batch,
+            DataType type) {
+        return new Pass(graph, s0, s1, p, dropProb, rng, batch, type);
     }
 }
