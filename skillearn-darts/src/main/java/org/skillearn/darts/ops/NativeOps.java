@@ -56,10 +56,29 @@ public final class NativeOps {
      * {@code dw} (same shape as w; may be a view of a flat gradient vector).
      */
     public static INDArray conv2dBp(INDArray x, INDArray w, INDArray dy, INDArray dw, int stride, int pad, int dilation) {
+        if (w.size(0) == 1 && w.size(1) == 1 && stride == 1 && pad == 0) {
+            return conv1x1Bp(x, w, dy, dw);
+        }
         INDArray dx = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, dy).addOutputs(dx, dw)
                 .addIntegerArguments(convArgs((int) w.size(0), (int) w.size(1), stride, pad, dilation)).build());
         return dx;
+    }
+
+    /**
+     * The backward of a stride-1 1×1 convolution: ∂L/∂x as the forward 1×1 convolution of ∂L/∂y with
+     * the transposed kernel ({@link #conv1x1InputGrad}) and ∂L/∂w[0, 0, i, o] = Σ_{n,p} x[n,i,p] ·
+     * ∂L/∂y[n,o,p] as one matrix product of x and ∂L/∂y laid out channel-major, [C, N·H·W]. libnd4j's
+     * {@code conv2d_bp} (oneDNN) measured about twice as slow on these shapes (24→8 channels, 28×28,
+     * batch 64: 10.5 against 4.9 ms).
+     */
+    static INDArray conv1x1Bp(INDArray x, INDArray w, INDArray dy, INDArray dw) {
+        long n = x.size(0);
+        long hw = x.size(2) * x.size(3);
+        INDArray xc = x.reshape('c', n, x.size(1), hw).permute(1, 0, 2).dup('c').reshape('c', x.size(1), n * hw);
+        INDArray dyc = dy.reshape('c', n, dy.size(1), hw).permute(1, 0, 2).dup('c').reshape('c', dy.size(1), n * hw);
+        dw.assign(Nd4j.gemm(xc, dyc, false, true).reshape(dw.shape()));
+        return conv1x1InputGrad(dy, w);
     }
 
     /**

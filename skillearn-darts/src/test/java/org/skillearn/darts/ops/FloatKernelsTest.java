@@ -172,4 +172,24 @@ class FloatKernelsTest {
             }
         }
     }
+
+    @Test
+    void pointwiseConvolutionBackwardByOneMatrixProductMatchesTensorContractions() {
+        Random r = new Random(17);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = GradientChecker.randn(r, 3, 5, 6, 7).castTo(type);
+            INDArray w = GradientChecker.randn(r, 1, 1, 5, 4).castTo(type);
+            INDArray dy = GradientChecker.randn(r, 3, 4, 6, 7).castTo(type);
+            INDArray dw = Nd4j.create(type, 1, 1, 5, 4);
+            INDArray dx = NativeOps.conv2dBp(x, w, dy, dw, 1, 0, 1);
+            // dW[i, o] = Σ_{n,h,w} x[n,i,h,w] dy[n,o,h,w];  dx[n,i] = Σ_o W[i, o] dy[n,o]
+            INDArray dwRef = Nd4j.tensorMmul(x, dy, new int[][] {{0, 2, 3}, {0, 2, 3}}).reshape(1, 1, 5, 4);
+            INDArray dxRef = Nd4j.tensorMmul(dy, w.reshape(5, 4), new int[][] {{1}, {1}}).permute(0, 3, 1, 2);
+            double tol = type == DataType.FLOAT ? 1e-5 : 1e-12;
+            double scaleW = dwRef.amaxNumber().doubleValue();
+            double scaleX = dxRef.amaxNumber().doubleValue();
+            assertTrue(dw.sub(dwRef).amaxNumber().doubleValue() <= tol * scaleW, type + " weight gradient");
+            assertTrue(dx.sub(dxRef).amaxNumber().doubleValue() <= tol * scaleX, type + " input gradient");
+        }
+    }
 }
