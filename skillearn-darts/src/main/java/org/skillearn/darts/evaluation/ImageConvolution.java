@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.skillearn.core.memory.ForkScope;
+import org.skillearn.darts.ops.ThreadScratch;
 
 /**
  * The stride-1 dense convolution that reads the network's input images (the CIFAR stem's), as
@@ -26,7 +27,7 @@ import org.skillearn.core.memory.ForkScope;
  */
 final class ImageConvolution {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadScratch SCRATCH = new ThreadScratch(2);
     private static final ThreadLocal<float[][][]> ROWS = ThreadLocal.withInitial(() -> new float[3][0][0]);
 
     private ImageConvolution() {
@@ -40,11 +41,7 @@ final class ImageConvolution {
 
     /** Scratch buffer {@code slot} (0..1) of this thread with at least {@code n} values, contents undefined. */
     private static float[] scratch(int slot, int n) {
-        float[][] s = SCRATCH.get();
-        if (s[slot].length < n) {
-            s[slot] = new float[n];
-        }
-        return s[slot];
+        return SCRATCH.floats(slot, n);
     }
 
     /**

@@ -176,21 +176,27 @@ public final class DepthwiseConv {
         if (HostBuffers.isFloat(w)) {
             float[] v = HostBuffers.readFloats(w, 0);
             float[] f = HostBuffers.floatScratch(1, n);
-            for (int i = 0; i < k0; i++) {
-                for (int j = 0; j < k1; j++) {
-                    System.arraycopy(v, (i * k1 + j) * rest, f, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest, rest);
-                }
-            }
+            forEachFlippedBlock(k0, k1, rest, (from, to) -> System.arraycopy(v, from, f, to, rest));
             return HostBuffers.writeFloats(f, out);
         }
         double[] v = HostBuffers.read(w, 0);
         double[] f = HostBuffers.scratch(1, n);
+        forEachFlippedBlock(k0, k1, rest, (from, to) -> System.arraycopy(v, from, f, to, rest));
+        return HostBuffers.write(f, out);
+    }
+
+    /** Copies one tap's block of values from one offset to another. */
+    private interface BlockCopy {
+        void copy(int from, int to);
+    }
+
+    /** Calls {@code copy(from, to)} for the tap (i, j) block and the offset of tap (k0−1−i, k1−1−j). */
+    private static void forEachFlippedBlock(int k0, int k1, int rest, BlockCopy copy) {
         for (int i = 0; i < k0; i++) {
             for (int j = 0; j < k1; j++) {
-                System.arraycopy(v, (i * k1 + j) * rest, f, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest, rest);
+                copy.copy((i * k1 + j) * rest, ((k0 - 1 - i) * k1 + (k1 - 1 - j)) * rest);
             }
         }
-        return HostBuffers.write(f, out);
     }
 
     /** Runs the convolution of {@code x} [N, C, H, W] with {@code w} [k, k, C, 1]. */

@@ -19,18 +19,14 @@ import java.util.Arrays;
  */
 final class DepthwiseWeightGradient {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadScratch SCRATCH = new ThreadScratch(3);
     private static final ThreadLocal<float[][]> TAP_SUMS = ThreadLocal.withInitial(() -> new float[0][0]);
 
     private DepthwiseWeightGradient() {
     }
 
     private static float[] scratch(int slot, int n) {
-        float[][] s = SCRATCH.get();
-        if (s[slot].length < n) {
-            s[slot] = new float[n];
-        }
-        return s[slot];
+        return SCRATCH.floats(slot, n);
     }
 
     /** Per-thread partial-sum rows, one per tap, zeroed over their first {@code len} values. */

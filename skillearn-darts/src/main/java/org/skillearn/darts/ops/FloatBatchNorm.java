@@ -10,17 +10,13 @@ package org.skillearn.darts.ops;
  */
 final class FloatBatchNorm {
 
-    private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final ThreadScratch SCRATCH = new ThreadScratch(4);
 
     private FloatBatchNorm() {
     }
 
     private static float[] row(int slot, int n) {
-        float[][] r = ROWS.get();
-        if (r[slot].length < n) {
-            r[slot] = new float[n];
-        }
-        return r[slot];
+        return SCRATCH.floats(slot, n);
     }
 
     private static double total(float[] a, int n) {

@@ -15,7 +15,7 @@ final class HostBuffers {
     private static final int SLOTS = 3;
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[SLOTS][0]);
     private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<float[][]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
+    private static final ThreadScratch FLOAT_SCRATCH = new ThreadScratch(SLOTS);
 
     private HostBuffers() {
     }
@@ -31,11 +31,7 @@ final class HostBuffers {
 
     /** Float scratch buffer {@code slot} (0..2) of at least {@code n} elements, contents undefined. */
     static float[] floatScratch(int slot, int n) {
-        float[][] s = FLOAT_SCRATCH.get();
-        if (s[slot].length < n) {
-            s[slot] = new float[n];
-        }
-        return s[slot];
+        return FLOAT_SCRATCH.floats(slot, n);
     }
 
     /** Whether {@code a} holds float values (the float kernels' path) rather than double. */

@@ -13,17 +13,13 @@ package org.skillearn.darts.ops;
  */
 final class PoolPlanes {
 
-    private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadScratch SCRATCH = new ThreadScratch(2);
 
     private PoolPlanes() {
     }
 
     private static float[] row(int slot, int n) {
-        float[][] r = ROWS.get();
-        if (r[slot].length < n) {
-            r[slot] = new float[n];
-        }
-        return r[slot];
+        return SCRATCH.floats(slot, n);
     }
 
     static int outSize(int in, int stride) {
@@ -115,7 +111,7 @@ final class PoolPlanes {
         int oh = outSize(h, stride);
         int ow = outSize(w, stride);
         float[] colMax = row(0, w);
-        int[] colPos = positions(w);
+        int[] colPos = SCRATCH.ints(w);
         for (int i = 0; i < oh; i++) {
             int r0 = Math.max(i * stride - 1, 0);
             int r1 = Math.min(i * stride + 1, h - 1);
@@ -148,17 +144,6 @@ final class PoolPlanes {
                 dx[pos] += g[grow + j];
             }
         }
-    }
-
-    private static final ThreadLocal<int[]> POSITIONS = ThreadLocal.withInitial(() -> new int[0]);
-
-    private static int[] positions(int n) {
-        int[] p = POSITIONS.get();
-        if (p.length < n) {
-            p = new int[n];
-            POSITIONS.set(p);
-        }
-        return p;
     }
 
     /**

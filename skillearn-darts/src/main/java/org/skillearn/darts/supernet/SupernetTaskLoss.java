@@ -143,6 +143,11 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             }
             e.backward(u.toDoubleVector(), gA, gW, gH);
         }
+        return new Evaluated(Nd4j.createFromArray(losses).castTo(w.dataType()), gradients(gA, gW, gH));
+    }
+
+    /** The non-null gradients by parameter set. */
+    private Map<ParameterSet, INDArray> gradients(INDArray gA, INDArray gW, INDArray gH) {
         Map<ParameterSet, INDArray> out = new HashMap<>();
         if (gA != null) {
             out.put(architecture, gA);
@@ -153,7 +158,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
         if (gH != null) {
             out.put(headSet, gH);
         }
-        return new Evaluated(Nd4j.createFromArray(losses).castTo(w.dataType()), out);
+        return out;
     }
 
     /** One forward evaluation: softmax of A, encoder pass, head pass. */
@@ -211,9 +216,8 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
             INDArray gA = wrt.contains(architecture) ? Nd4j.zeros(w.dataType(), architecture.length()) : null;
             INDArray gW = wrt.contains(weights) ? Nd4j.zeros(w.dataType(), weights.length()) : null;
             INDArray gH = wrt.contains(headSet) ? Nd4j.zeros(w.dataType(), headSet.length()) : null;
-            Map<ParameterSet, INDArray> out = new HashMap<>();
             if (gA == null && gW == null && gH == null) {
-                return out;
+                return new HashMap<>();
             }
             double[] u = upstream.toDoubleVector();
             if (kept != null) {
@@ -225,16 +229,7 @@ public final class SupernetTaskLoss implements ExampleFunction<ImageBatch> {
                     new Evaluation(params, batch).backward(u, gA, gW, gH);
                 }
             }
-            if (gA != null) {
-                out.put(architecture, gA);
-            }
-            if (gW != null) {
-                out.put(weights, gW);
-            }
-            if (gH != null) {
-                out.put(headSet, gH);
-            }
-            return out;
+            return gradients(gA, gW, gH);
         }
     }
 }
