@@ -15,9 +15,14 @@ trap 'rm -f "$cp_file"' EXIT
 mvn -B -q -o -pl skillearn-lpt dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 cp="skillearn-lpt/target/test-classes:skillearn-lpt/target/classes:$(cat "$cp_file")"
 run() {
-  OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx4g -Xmn64m -cp "$cp" \
-    org.skillearn.lpt.bench.LptStepBenchmark --method "$1" --steps 12 --warmup 2 "${@:2}" 2>&1 \
-    | sed -n 's/.*median_ms_per_step=\([0-9.]*\).*/\1/p'
+  local out
+  if ! out=$(OMP_NUM_THREADS=1 SD_MAX_THREADS=1 SD_MASTER_THREADS=1 java -Xmx4g -Xmn64m -cp "$cp" \
+      org.skillearn.lpt.bench.LptStepBenchmark --method "$1" --steps 12 --warmup 2 "${@:2}" 2>&1); then
+    echo "lpt-step-ratio.sh: the $1 run failed:" >&2
+    echo "$out" | grep -v ' INFO ' | tail -5 >&2
+    exit 1
+  fi
+  echo "$out" | sed -n 's/.*median_ms_per_step=\([0-9.]*\).*/\1/p'
 }
 for pair in 1 2; do
   darts=$(run darts "$@")
