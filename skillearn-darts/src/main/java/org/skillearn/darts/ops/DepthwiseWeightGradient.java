@@ -61,7 +61,7 @@ final class DepthwiseWeightGradient {
         float[][] acc = tapSums(k * k, len);
         Arrays.fill(phases, 0, phasesLen, 0f);
         Arrays.fill(gp, 0, len, 0f);
-        int[] offsets = new int[k * k];
+        int[] offsets = SCRATCH.ints(k * k);
         for (int u = 0; u < k; u++) {
             for (int v = 0; v < k; v++) {
                 int ru = u * dilation;

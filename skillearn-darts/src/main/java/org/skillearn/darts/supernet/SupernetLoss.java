@@ -119,14 +119,19 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             }
             e.backward(u.toDoubleVector(), gW, gA);
         }
+        return new Evaluated(ce.values(w.dataType()), gradients(gW, gA));
+    }
+
+    /** The non-null gradients by parameter set. */
+    private Map<ParameterSet, INDArray> gradients(INDArray gW, INDArray gA) {
         Map<ParameterSet, INDArray> out = new HashMap<>();
-        if (wantW) {
+        if (gW != null) {
             out.put(weights, gW);
         }
-        if (wantA) {
+        if (gA != null) {
             out.put(architecture, gA);
         }
-        return new Evaluated(ce.values(w.dataType()), out);
+        return out;
     }
 
     private final class SupernetTape implements Tape {
@@ -155,9 +160,8 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
             }
             boolean wantW = wrt.contains(weights);
             boolean wantA = wrt.contains(architecture);
-            Map<ParameterSet, INDArray> out = new HashMap<>();
             if (!wantW && !wantA) {
-                return out;
+                return new HashMap<>();
             }
             INDArray w = params.value(weights);
             INDArray gW = wantW ? Nd4j.zeros(w.dataType(), w.length()) : null;
@@ -172,13 +176,7 @@ public final class SupernetLoss implements ExampleFunction<ImageBatch> {
                     SupernetEvaluation.forward(net, weights, architecture, params, batch).backward(u, gW, gA);
                 }
             }
-            if (wantW) {
-                out.put(weights, gW);
-            }
-            if (wantA) {
-                out.put(architecture, gA);
-            }
-            return out;
+            return gradients(gW, gA);
         }
     }
 }
